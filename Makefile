@@ -1,0 +1,47 @@
+# The project's commands. `make help` lists them. Everything runs inside .venv, which is
+# (re)created from the pinned requirements whenever they change.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE_STAMP := $(VENV)/.site-installed
+DEV_STAMP := $(VENV)/.dev-installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build offline test lint bench screenshots linkcheck-external vendor clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	@touch $@ $(SITE_STAMP)
+
+serve: $(SITE_STAMP) ## Serve the site with live reload at http://127.0.0.1:8000
+	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
+
+build: $(SITE_STAMP) ## Strict build into site/, with the offline zip at site/downloads/
+	$(BIN)/python -m scripts.build
+
+offline: $(SITE_STAMP) ## Offline build into site-offline/ and dist/aws-containers-study-offline.zip
+	$(BIN)/python -m scripts.build --offline-only
+
+test: $(DEV_STAMP) ## Lint, build both variants and run every test
+	$(BIN)/python -m pytest
+
+vendor: $(DEV_STAMP) ## Re-fetch vendored scripts with npm pack and rewrite their checksums
+	$(BIN)/python -m scripts.vendor $(PACKAGES)
+
+clean: ## Remove build outputs (keeps .venv)
+	rm -rf site site-offline dist .pytest_cache

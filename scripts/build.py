@@ -1,0 +1,124 @@
+"""Build the site: the offline variant, its zip, then the online site that offers the zip.
+
+    python -m scripts.build                 # site/ (with the zip) and site-offline/ + dist/*.zip
+    python -m scripts.build --offline-only  # site-offline/ and dist/*.zip
+    python -m scripts.build --online-only   # site/ without building the zip again
+
+Both variants come from the one mkdocs.yml; OFFLINE=true switches on the offline plugin.
+The zip is reproducible: sorted entries, fixed timestamps and permissions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ZIP_NAME = "aws-containers-study-offline.zip"
+# Where the online site offers the zip; overrides/main.html links to the same path.
+DOWNLOAD_PATH = f"downloads/{ZIP_NAME}"
+# 1980-01-01, the earliest time a zip entry can hold: no build time leaks into the archive.
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Outputs:
+    online: Path
+    offline: Path
+    zip: Path
+
+
+def default_outputs(base: Path = ROOT) -> Outputs:
+    return Outputs(base / "site", base / "site-offline", base / "dist" / ZIP_NAME)
+
+
+class BuildError(RuntimeError):
+    """mkdocs failed; the message holds its warnings and errors."""
+
+
+def problem_lines(log: str) -> list[str]:
+    """The warnings and errors of a MkDocs log, with the indented lines that continue them."""
+    kept: list[str] = []
+    keeping = False
+    for line in log.splitlines():
+        if line.startswith(("WARNING", "ERROR", "Aborted")):
+            keeping = True
+        elif not line.startswith((" ", "\t")):
+            keeping = False
+        if keeping:
+            kept.append(line)
+    return kept
+
+
+def mkdocs_build(site_dir: Path, *, offline: bool, config: Path = ROOT / "mkdocs.yml") -> str:
+    """Run a strict build and return its log; raise BuildError with the log when it fails."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    log = proc.stdout + proc.stderr
+    if proc.returncode != 0:
+        variant = "offline" if offline else "online"
+        raise BuildError(f"the {variant} build failed:\n" + "\n".join(problem_lines(log) or log.splitlines()[-20:]))
+    return log
+
+
+def pack(site_dir: Path, archive: Path) -> Path:
+    """Zip a built site so that its top-level index.html opens it; same input, same bytes."""
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in files:
+            info = zipfile.ZipInfo(path.relative_to(site_dir).as_posix(), date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3  # Unix, whatever the building machine
+            zf.writestr(info, path.read_bytes(), compresslevel=9)
+    return archive
+
+
+def build_offline(out: Outputs) -> None:
+    mkdocs_build(out.offline, offline=True)
+    pack(out.offline, out.zip)
+
+
+def build_online(out: Outputs) -> None:
+    mkdocs_build(out.online, offline=False)
+    if out.zip.is_file():
+        target = out.online / DOWNLOAD_PATH
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(out.zip, target)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--online-only", action="store_true")
+    group.add_argument("--offline-only", action="store_true")
+    args = parser.parse_args(argv)
+    out = default_outputs()
+    try:
+        if not args.online_only:
+            build_offline(out)
+            print(f"offline: {out.offline.relative_to(ROOT)}/ and {out.zip.relative_to(ROOT)}")
+        if not args.offline_only:
+            build_online(out)
+            print(f"online: {out.online.relative_to(ROOT)}/")
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Every page is in the nav, has one H1 and a description used as its meta description."""
+
+from __future__ import annotations
+
+from scripts.html import soup
+from scripts.pages import markdown_sources
+
+
+def test_every_markdown_file_is_in_the_nav(site_map):
+    in_nav = {p.src for p in site_map.pages}
+    missing = [src for src in markdown_sources() if src not in in_nav]
+    assert not missing, "pages outside the nav (add them to `nav:` in mkdocs.yml):\n" + "\n".join(
+        f"docs/{src}" for src in missing
+    )
+
+
+def test_every_nav_entry_has_a_file(site_map):
+    missing = [f"{p.title}: docs/{p.src}" for p in site_map.pages if not p.path.is_file()]
+    assert not missing, "nav entries without a file:\n" + "\n".join(missing)
+
+
+def test_every_page_has_a_one_line_description(site_map):
+    problems = []
+    for page in site_map.pages:
+        description = page.meta.get("description")
+        if not isinstance(description, str) or not description.strip():
+            problems.append(f"docs/{page.src}: no `description:` in the front matter")
+        elif "\n" in description.strip() or len(description) > 160:
+            problems.append(f"docs/{page.src}: the description should be one line under 160 characters")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_has_exactly_one_h1_and_its_meta_description(site_map, online):
+    problems = []
+    for page in site_map.pages:
+        html = soup(page.built(online, directory_urls=True))
+        h1s = html.select("article h1")
+        if len(h1s) != 1:
+            problems.append(f"docs/{page.src}: {len(h1s)} H1 headings, want exactly one")
+        meta = html.find("meta", attrs={"name": "description"})
+        if meta is None or meta.get("content") != page.meta.get("description"):
+            problems.append(f"docs/{page.src}: <meta name=description> is not the front-matter description")
+    assert not problems, "\n".join(problems)
+
+
+def test_custom_404_page_is_built(online):
+    html = soup(online / "404.html")
+    assert html.select_one("article h1").get_text(strip=True) == "Page not found"
