@@ -1,0 +1,77 @@
+"""Every topic page ends with a `## Self-check` of 3 to 5 questions whose answers open on a click.
+
+Checked on the built HTML: the last H2 of the article is "Self-check", and after it come 3 to 5
+`<details class="question">` blocks (`??? question "..."` in Markdown), each closed by default
+and holding an answer.
+
+    python -m scripts.check_self_check [SITE_DIR]   # default: site/ (a build with directory URLs)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+from scripts.pages import ROOT, Page, load_site_map
+
+TOPIC_SECTIONS = ("docker/", "aws/", "ecs/", "ecr/", "eks/")
+HEADING = "Self-check"
+FEWEST, MOST = 3, 5
+
+
+def is_topic_page(page: Page) -> bool:
+    return page.src.startswith(TOPIC_SECTIONS)
+
+
+def _heading_text(h2: Tag) -> str:
+    return "".join(str(s) for s in h2.find_all(string=True) if not s.find_parent(class_="headerlink")).strip()
+
+
+def problems(html: str) -> list[str]:
+    """What is wrong with the self-check of one built page (empty when it is right)."""
+    article = BeautifulSoup(html, "html.parser").select_one("article") or BeautifulSoup(html, "html.parser")
+    h2s = article.find_all("h2")
+    found = [h for h in h2s if _heading_text(h) == HEADING]
+    if not found:
+        return [f"no `## {HEADING}` section"]
+    section = found[-1]
+    if section is not h2s[-1]:
+        return [f"`## {HEADING}` is not the last section: `## {_heading_text(h2s[-1])}` follows it"]
+    questions = [d for d in section.find_next_siblings("details") if "question" in d.get("class", [])]
+    issues = []
+    if not FEWEST <= len(questions) <= MOST:
+        issues.append(f"{len(questions)} `??? question` blocks after `## {HEADING}`, want {FEWEST} to {MOST}")
+    for number, block in enumerate(questions, start=1):
+        if block.has_attr("open"):
+            issues.append(f"question {number} is open by default (write `???`, not `???+`)")
+        summary = block.find("summary")
+        answer = [c for c in block.children if isinstance(c, Tag) and c.name != "summary" and c.get_text(strip=True)]
+        if summary is None or not summary.get_text(strip=True):
+            issues.append(f"question {number} has no question text")
+        if not answer:
+            issues.append(f"question {number} has no answer")
+    return issues
+
+
+def check(site: Path, *, directory_urls: bool = True) -> list[str]:
+    errors = []
+    for page in filter(is_topic_page, load_site_map().pages):
+        html = page.built(site, directory_urls=directory_urls).read_text(encoding="utf-8")
+        errors.extend(f"docs/{page.src}: {problem}" for problem in problems(html))
+    return errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    errors = check(Path(args[0]) if args else ROOT / "site")
+    for error in errors:
+        print(error, file=sys.stderr)
+    print(json.dumps({"problems": len(errors)}))
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
