@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline test lint bench screenshots linkcheck-external vendor clean
+.PHONY: help deps serve build offline test lint bench screenshots linkcheck-external vendor clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -37,7 +37,13 @@ build: $(SITE_STAMP) ## Strict build into site/, with the offline zip at site/do
 offline: $(SITE_STAMP) ## Offline build into site-offline/ and dist/aws-containers-study-offline.zip
 	$(BIN)/python -m scripts.build --offline-only
 
+deps: $(DEV_STAMP) ## Install the pinned site, test and lint tools into .venv
+
+lint: $(DEV_STAMP) ## Markdown lint, spell check, YAML lint, workflow checks and ruff (needs aspell)
+	$(BIN)/python -m scripts.lint
+
 test: $(DEV_STAMP) ## Lint, build both variants and run every test
+	$(BIN)/python -m scripts.lint
 	$(BIN)/python -m pytest
 
 vendor: $(DEV_STAMP) ## Re-fetch vendored scripts with npm pack and rewrite their checksums

@@ -1,0 +1,130 @@
+"""Run every linter of the project and say which ones failed; `make lint` runs this.
+
+    python -m scripts.lint              # all checks
+    python -m scripts.lint spelling     # only the named checks (see --help for the names)
+
+Each check is a command of a pinned tool; its own output names the file, the line and the problem.
+All checks run even when one fails, so one push shows every problem at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PYTHON_DIRS = ["scripts", "tests", "overrides"]
+MARKDOWN = ["docs", "README.md", "CONTRIBUTING.md", ".github"]
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    what: str
+    commands: tuple[tuple[str, ...], ...]
+
+
+def _tool(name: str) -> str:
+    return str(BIN / name)
+
+
+def checks(root: Path = ROOT) -> list[Check]:
+    """The checks, with the file lists they need read from `root` (the project, or a test's copy)."""
+
+    def existing(pattern: str) -> list[str]:
+        return sorted(p.relative_to(root).as_posix() for p in root.glob(pattern))
+
+    issue_forms = [p for p in existing(".github/ISSUE_TEMPLATE/*.yml") if not p.endswith("/config.yml")]
+    schemas: list[tuple[str, list[str]]] = [
+        ("vendor.github-workflows", existing(".github/workflows/*.yml")),
+        ("vendor.dependabot", existing(".github/dependabot.yml")),
+        ("vendor.github-issue-forms", issue_forms),
+        ("vendor.github-issue-config", existing(".github/ISSUE_TEMPLATE/config.yml")),
+    ]
+    return [
+        Check(
+            "markdown",
+            "Markdown lint (.pymarkdown.yaml)",
+            (
+                (
+                    _tool("pymarkdown"),
+                    "--config",
+                    ".pymarkdown.yaml",
+                    "--strict-config",
+                    "scan",
+                    "--recurse",
+                    "--exclude",
+                    "docs/includes/*",
+                    "--exclude",
+                    "docs/assets/*",
+                    *[p for p in MARKDOWN if (root / p).exists()],
+                ),
+            ),
+        ),
+        Check("spelling", "spell check (.spelling-wordlist.txt)", ((sys.executable, "-m", "scripts.spellcheck"),)),
+        Check("yaml", "YAML lint (.yamllint.yaml)", ((_tool("yamllint"), "--strict", "-c", ".yamllint.yaml", "."),)),
+        Check(
+            "python",
+            "ruff check and ruff format --check",
+            (
+                (_tool("ruff"), "check", "--quiet", "--output-format", "concise", *PYTHON_DIRS),
+                (_tool("ruff"), "format", "--check", *PYTHON_DIRS),
+            ),
+        ),
+        Check(
+            "workflows",
+            "GitHub files against their schemas, then zizmor (medium severity and above)",
+            (
+                *[
+                    (_tool("check-jsonschema"), "--builtin-schema", schema, *files)
+                    for schema, files in schemas
+                    if files
+                ],
+                (_tool("zizmor"), "--offline", "--min-severity", "medium", "--quiet", ".github"),
+            ),
+        ),
+    ]
+
+
+@dataclass(frozen=True)
+class Result:
+    check: Check
+    ok: bool
+    output: str
+
+
+def run(check: Check, cwd: Path = ROOT) -> Result:
+    ok, output = True, []
+    for command in check.commands:
+        proc = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            ok = False
+            output.append((proc.stdout + proc.stderr).strip() or f"{Path(command[0]).name} exited {proc.returncode}")
+    return Result(check, ok, "\n".join(output))
+
+
+def main(argv: list[str] | None = None) -> int:
+    available = {check.name: check for check in checks()}
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("names", nargs="*", metavar="CHECK", help="any of: " + ", ".join(available))
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.names if name not in available]
+    if unknown:
+        parser.error(f"unknown check {', '.join(unknown)}; the checks are {', '.join(available)}")
+    results = [run(available[name]) for name in (args.names or available)]
+    for result in results:
+        print(f"{'ok  ' if result.ok else 'FAIL'} {result.check.name}: {result.check.what}")
+        if not result.ok:
+            print("     " + result.output.replace("\n", "\n     "))
+    failed = [r.check.name for r in results if not r.ok]
+    if failed:
+        print(f"lint failed: {', '.join(failed)} (fix the lines named above; CONTRIBUTING.md explains each check)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
