@@ -1,12 +1,18 @@
-"""Small readers of built HTML shared by tests and scripts."""
+"""Small readers of built HTML shared by tests and scripts.
+
+`soup` (BeautifulSoup) suits tests that query a few pages; `parse`, `references` and `anchors`
+(selectolax, about 20 times faster) suit the link checker, which reads every page of both builds.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from selectolax.lexbor import LexborHTMLParser
 
 # Tags and attributes through which a page loads something (not plain <a> links).
 LOADING_ATTRS: dict[str, tuple[str, ...]] = {
@@ -23,6 +29,8 @@ LOADING_ATTRS: dict[str, tuple[str, ...]] = {
     "use": ("href", "xlink:href"),
 }
 CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]+)\1\s*\)|@import\s+(['"])(?P<imp>[^'"]+)\3""")
+# Everything a page links to or loads: LOADING_ATTRS plus plain links.
+LINKING_ATTRS: dict[str, tuple[str, ...]] = {"a": ("href",), "area": ("href",), **LOADING_ATTRS}
 REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 
 
@@ -32,6 +40,11 @@ def soup(path: Path) -> BeautifulSoup:
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+def srcset_urls(srcset: str) -> list[str]:
+    """The URLs of a srcset ("a.png 1x, b.png 2x"), without their width or density."""
+    return [part.split()[0] for part in srcset.split(",") if part.strip()]
 
 
 def css_urls(css: str) -> Iterator[str]:
@@ -49,8 +62,7 @@ def loaded_urls(page: BeautifulSoup) -> Iterator[tuple[str, str]]:
                 value = tag.get(attr)
                 if not value:
                     continue
-                urls = [part.strip().split()[0] for part in value.split(",")] if attr == "srcset" else [value]
-                for url in urls:
+                for url in srcset_urls(value) if attr == "srcset" else [value]:
                     yield f"<{tag_name} {attr}>", url
     for tag in page.find_all(style=True):
         for url in css_urls(tag["style"]):
@@ -62,3 +74,45 @@ def loaded_urls(page: BeautifulSoup) -> Iterator[tuple[str, str]]:
 
 def is_remote(url: str) -> bool:
     return bool(REMOTE.match(url.strip()))
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One URL in a page: where it sits (`<img srcset>`, `<style>`...) and what it says."""
+
+    where: str
+    url: str
+
+    @property
+    def is_link(self) -> bool:
+        """A link a reader follows (as opposed to something the browser loads)."""
+        return self.where in ("<a href>", "<area href>")
+
+
+def parse(path: Path) -> LexborHTMLParser:
+    return LexborHTMLParser(path.read_bytes())
+
+
+def references(page: LexborHTMLParser) -> Iterator[Reference]:
+    """Every URL of a page: links, loads of every kind, and url(...) in inline styles."""
+    for node in page.css("*"):
+        tag, attributes = node.tag, node.attributes
+        for attr in LINKING_ATTRS.get(tag, ()):
+            value = attributes.get(attr)
+            if not value:
+                continue
+            for url in srcset_urls(value) if attr == "srcset" else [value]:
+                yield Reference(f"<{tag} {attr}>", url)
+        if style := attributes.get("style"):
+            for url in css_urls(style):
+                yield Reference("style attribute", url)
+        if tag == "style":
+            for url in css_urls(node.text()):
+                yield Reference("<style>", url)
+
+
+def anchors(page: LexborHTMLParser) -> set[str]:
+    """What a #fragment can name in this page: every id, and the name of every <a>."""
+    names = {node.attributes["id"] or "" for node in page.css("[id]")}
+    names |= {node.attributes["name"] or "" for node in page.css("a[name]")}
+    return names
