@@ -16,8 +16,12 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from scripts.prerender_diagrams import DiagramError, Prerenderer
 
 ROOT = Path(__file__).resolve().parent.parent
 ZIP_NAME = "aws-containers-study-offline.zip"
@@ -87,13 +91,40 @@ def pack(site_dir: Path, archive: Path) -> Path:
     return archive
 
 
-def build_offline(out: Outputs) -> None:
+@contextmanager
+def prerenderer() -> Iterator[Prerenderer | None]:
+    """A Chromium to draw diagrams at build time, per PRERENDER: auto (default), on or off.
+
+    auto draws them when a Chromium is found and otherwise says, once, that pages will load
+    Mermaid instead; on fails without a Chromium (the Pages deployment sets it).
+    """
+    from scripts.browser import INSTALL_HINT, find_chromium, launch
+
+    mode = os.environ.get("PRERENDER", "auto")
+    if mode not in {"auto", "on", "off"}:
+        raise BuildError(f"PRERENDER={mode!r}: use auto, on or off")
+    if mode == "off" or (mode == "auto" and find_chromium() is None):
+        if mode == "auto":
+            print(f"build: {INSTALL_HINT}; diagrams are left to client-side Mermaid", file=sys.stderr)
+        yield None
+        return
+    if find_chromium() is None:
+        raise BuildError(f"PRERENDER=on but {INSTALL_HINT}")
+    with launch() as browser:
+        yield Prerenderer(browser)
+
+
+def build_offline(out: Outputs, diagrams: Prerenderer | None = None) -> None:
     mkdocs_build(out.offline, offline=True)
+    if diagrams:
+        diagrams.prerender_sites(out.offline)
     pack(out.offline, out.zip)
 
 
-def build_online(out: Outputs) -> None:
+def build_online(out: Outputs, diagrams: Prerenderer | None = None) -> None:
     mkdocs_build(out.online, offline=False)
+    if diagrams:
+        diagrams.prerender_sites(out.online)
     if out.zip.is_file():
         target = out.online / DOWNLOAD_PATH
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -108,13 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = default_outputs()
     try:
-        if not args.online_only:
-            build_offline(out)
-            print(f"offline: {out.offline.relative_to(ROOT)}/ and {out.zip.relative_to(ROOT)}")
-        if not args.offline_only:
-            build_online(out)
-            print(f"online: {out.online.relative_to(ROOT)}/")
-    except BuildError as error:
+        with prerenderer() as diagrams:
+            if not args.online_only:
+                build_offline(out, diagrams)
+                print(f"offline: {out.offline.relative_to(ROOT)}/ and {out.zip.relative_to(ROOT)}")
+            if not args.offline_only:
+                build_online(out, diagrams)
+                print(f"online: {out.online.relative_to(ROOT)}/")
+    except (BuildError, DiagramError) as error:
         print(error, file=sys.stderr)
         return 1
     return 0

@@ -2,23 +2,55 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from scripts.build import BuildError, Outputs, build_offline, build_online, default_outputs
+from scripts.browser import INSTALL_HINT, find_chromium, launch
+from scripts.build import ROOT, BuildError, Outputs, build_offline, build_online, default_outputs
 from scripts.pages import SiteMap, load_site_map
+from scripts.prerender_diagrams import DiagramError, Prerenderer
 
 
 @pytest.fixture(scope="session")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> Outputs:
+def chromium():
+    """One headless Chromium for the whole run (Playwright allows one per thread), or None."""
+    if find_chromium() is None:
+        yield None
+        return
+    with launch() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    """A headless Chromium, or a skip that says how to install one."""
+    if chromium is None:
+        pytest.skip(INSTALL_HINT)
+    return chromium
+
+
+@pytest.fixture(scope="session")
+def builds(tmp_path_factory: pytest.TempPathFactory, chromium) -> Outputs:
+    """Both variants, built as `make build` builds them (diagrams drawn at build time when a Chromium exists)."""
     out = default_outputs(tmp_path_factory.mktemp("builds"))
+    diagrams = Prerenderer(chromium) if chromium else None
     try:
-        build_offline(out)
-        build_online(out)
-    except BuildError as error:
+        build_offline(out, diagrams)
+        build_online(out, diagrams)
+    except (BuildError, DiagramError) as error:
         pytest.fail(str(error), pytrace=False)
     return out
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A throwaway copy of the sources, for builds that must fail."""
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, tmp_path / name)
+    return tmp_path
 
 
 @pytest.fixture(scope="session")
@@ -34,14 +66,3 @@ def online(builds: Outputs) -> Path:
 @pytest.fixture(scope="session")
 def offline(builds: Outputs) -> Path:
     return builds.offline
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """A headless Chromium, or a skip that says how to install one."""
-    from scripts.browser import INSTALL_HINT, find_chromium, launch
-
-    if find_chromium() is None:
-        pytest.skip(INSTALL_HINT)
-    with launch() as chromium:
-        yield chromium

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from scripts.build import ROOT, BuildError, mkdocs_build
+from scripts.build import BuildError, mkdocs_build
 
 
 def test_both_variants_build_strictly(builds):
     assert (builds.online / "index.html").is_file()
     assert (builds.offline / "index.html").is_file()
     assert builds.zip.is_file()
-
-
-@pytest.fixture
-def project_copy(tmp_path):
-    """A throwaway copy of the sources, for builds that must fail."""
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, tmp_path / name)
-    return tmp_path
 
 
 def test_a_broken_link_stops_the_build_and_names_the_file(project_copy):

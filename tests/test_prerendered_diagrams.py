@@ -1,0 +1,39 @@
+"""With a Chromium at build time, every diagram ships as an SVG drawn by Material, styled by the
+palette's CSS variables, with its accessible title and description."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.build import mkdocs_build
+from scripts.html import html_pages, soup
+from scripts.prerender_diagrams import DiagramError, Prerenderer
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("variant", ["online", "offline"])
+def test_every_diagram_is_drawn_at_build_time(variant, request, browser):
+    site = request.getfixturevalue(variant)
+    problems, drawn = [], 0
+    for page in html_pages(site):
+        html = soup(page)
+        problems += [f"{page.relative_to(site)}: diagram left to the browser" for _ in html.select("pre.mermaid")]
+        # soupsieve does not look inside <template>, so step in by hand.
+        for template in html.select("div.mermaid > template[shadowrootmode=open]"):
+            svg = template.find("svg")
+            drawn += 1
+            where = f"{page.relative_to(site)} #{svg.get('id')}"
+            if not (svg.find("title") and svg.find("desc") and svg.get("aria-labelledby")):
+                problems.append(f"{where}: no accessible title and description")
+            if "var(--md-mermaid-node-bg-color)" not in svg.style.get_text():
+                problems.append(f"{where}: not styled by the palette's CSS variables")
+    assert drawn >= 9 and not problems, "\n".join(problems)
+
+
+def test_a_syntax_error_fails_the_build_and_names_the_page(project_copy, browser):
+    page = project_copy / "docs" / "about.md"
+    page.write_text(page.read_text() + "\n```mermaid\nflowchart LR\n  accTitle: T\n  accDescr: D\n  A -->\n```\n")
+    mkdocs_build(project_copy / "site", offline=False, config=project_copy / "mkdocs.yml")
+    with pytest.raises(DiagramError, match=r"about/index\.html: diagram 1: Mermaid cannot draw it: Parse error"):
+        Prerenderer(browser).prerender_sites(project_copy / "site")
