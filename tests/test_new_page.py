@@ -1,0 +1,83 @@
+"""scripts/new_page.py writes a page from the template and adds it to the nav, on a copy of the project."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from scripts.build import ROOT, mkdocs_build
+from scripts.lint import checks, run
+from scripts.new_page import NewPageError, create, placeholders
+from scripts.pages import load_config, markdown_sources
+
+
+@pytest.fixture
+def project(tmp_path):
+    for name in ("mkdocs.yml", "docs", "overrides", ".pymarkdown.yaml"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, tmp_path / name)
+    return tmp_path
+
+
+def test_a_new_page_lands_in_its_section_and_the_site_still_builds(project):
+    before = (project / "mkdocs.yml").read_text()
+    page = create("ecs", "service-connect", "Service Connect: a first look", root=project)
+
+    assert page == project / "docs" / "ecs" / "service-connect.md"
+    nav = load_config(project / "mkdocs.yml")["nav"]
+    (ecs,) = [item["Amazon ECS"] for item in nav if isinstance(item, dict) and "Amazon ECS" in item]
+    assert ecs[-1] == {"Service Connect: a first look": "ecs/service-connect.md"}
+    # Exactly one line added: the comments and tags of mkdocs.yml are untouched.
+    after = (project / "mkdocs.yml").read_text().splitlines()
+    added = [line for line in after if line not in before.splitlines()]
+    assert added == ['      - "Service Connect: a first look": ecs/service-connect.md']
+    assert len(after) == len(before.splitlines()) + 1
+
+    text = page.read_text()
+    assert text.startswith("---\ndescription: ")
+    assert text.count("\n# ") == 1 and "\n# Service Connect: a first look\n" in text
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings[-2:] == ["## Official documentation", "## Self-check"]
+    mkdocs_build(project / "site", offline=False, config=project / "mkdocs.yml")
+
+
+def test_the_template_passes_the_markdown_lint(project):
+    create("eks", "karpenter", "Karpenter", root=project)
+    (markdown,) = [c for c in checks(project) if c.name == "markdown"]
+    result = run(markdown, cwd=project)
+    assert result.ok, result.output
+
+
+def test_an_existing_page_is_refused_and_nothing_changes(project):
+    before = (project / "mkdocs.yml").read_text()
+    with pytest.raises(NewPageError, match=r"docs/ecs/launch-types\.md already exists"):
+        create("ecs", "launch-types", "Launch types again", root=project)
+    assert (project / "mkdocs.yml").read_text() == before
+
+
+@pytest.mark.parametrize(
+    ("section", "slug", "message"),
+    [
+        ("ecs", "Service_Connect", "lowercase words joined by hyphens"),
+        ("ecs", "../escape", "lowercase words joined by hyphens"),
+        ("lambda", "functions", "no nav section holds pages of docs/lambda/; the sections are: aws, docker"),
+    ],
+)
+def test_bad_names_are_refused_with_a_reason(project, section, slug, message):
+    with pytest.raises(NewPageError, match=message.replace("(", r"\(")):
+        create(section, slug, "A title", root=project)
+
+
+def test_no_page_keeps_a_template_placeholder():
+    left = [
+        f"docs/{src}:{line}: the new-page template's `TODO:` is still there"
+        for src in markdown_sources()
+        for line in placeholders((ROOT / "docs" / src).read_text(encoding="utf-8"))
+    ]
+    assert not left, "\n".join(left)
+
+
+def test_the_placeholder_check_finds_a_fresh_page(project):
+    page = create("docker", "buildkit", "BuildKit", root=project)
+    assert placeholders(page.read_text())[:2] == [2, 7]
