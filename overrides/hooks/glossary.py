@@ -95,7 +95,8 @@ def table(entries: list[Abbreviation]) -> str:
     for entry in sorted(entries, key=lambda e: e.term.casefold()):
         if _is_plural_of_another(entry, terms):
             continue
-        cells = (entry.term, entry.expansion, entry.explanation)
+        explanation = entry.explanation[:1].upper() + entry.explanation[1:]
+        cells = (entry.term, entry.expansion, explanation)
         rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(rows)
 
