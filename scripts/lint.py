@@ -66,7 +66,11 @@ def checks(root: Path = ROOT) -> list[Check]:
             ),
         ),
         Check("spelling", "spell check (.spelling-wordlist.txt)", ((sys.executable, "-m", "scripts.spellcheck"),)),
-        Check("yaml", "YAML lint (.yamllint.yaml)", ((_tool("yamllint"), "--strict", "-c", ".yamllint.yaml", "."),)),
+        Check(
+            "yaml",
+            "YAML lint (.yamllint.yaml)",
+            ((_tool("yamllint"), "--strict", "--format", "parsable", "-c", ".yamllint.yaml", "."),),
+        ),
         Check(
             "python",
             "ruff check and ruff format --check",

@@ -1,0 +1,37 @@
+"""Every page's edit and view-source buttons open that page's own file in the repository.
+
+The repository is written once, as `repo_url` and `edit_uri` in mkdocs.yml; the buttons derive from it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.html import soup
+from scripts.pages import load_config
+
+
+def expected_links(src: str) -> dict[str, str]:
+    config = load_config()
+    edit = f"{config['repo_url'].rstrip('/')}/{config['edit_uri'].strip('/')}/{src}"
+    # Material's view button is the edit URL with /edit/ (or /blob/) swapped for /raw/.
+    return {"Edit this page": edit, "View source of this page": edit.replace("/edit/", "/raw/", 1)}
+
+
+def test_the_edit_uri_points_into_docs_on_the_default_branch():
+    config = load_config()
+    assert config["repo_url"].startswith("https://github.com/")
+    assert config["edit_uri"].strip("/") == f"edit/main/{config.get('docs_dir', 'docs')}"
+
+
+@pytest.mark.parametrize("variant", ["online", "offline"])
+def test_every_page_links_to_its_own_source_file(request, site_map, variant):
+    site = request.getfixturevalue(variant)
+    problems = []
+    for page in site_map.pages:
+        html = soup(page.built(site, directory_urls=variant == "online"))
+        found = {a.get("title"): a.get("href") for a in html.select("a.md-content__button")}
+        for title, href in expected_links(page.src).items():
+            if found.get(title) != href:
+                problems.append(f"docs/{page.src}: {title!r} links to {found.get(title)!r}, want {href!r}")
+    assert not problems, "\n".join(problems)
