@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help deps serve build offline test lint bench screenshots linkcheck-external vendor clean
+.PHONY: help deps serve build offline test lint bench screenshots linkcheck-external bench-links vendor clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -45,6 +45,12 @@ lint: $(DEV_STAMP) ## Markdown lint, spell check, YAML lint, workflow checks and
 test: $(DEV_STAMP) ## Lint, build both variants and run every test
 	$(BIN)/python -m scripts.lint
 	$(BIN)/python -m pytest
+
+linkcheck-external: $(DEV_STAMP) ## Check every external link of the site (needs internet; not in make test)
+	$(BIN)/python -m scripts.check_external_links $(LINKCHECK_ARGS)
+
+bench-links: $(DEV_STAMP) ## Time the link checker beside LinkChecker on the same built site
+	$(BIN)/python -m scripts.bench_links
 
 vendor: $(DEV_STAMP) ## Re-fetch vendored scripts with npm pack and rewrite their checksums
 	$(BIN)/python -m scripts.vendor $(PACKAGES)
