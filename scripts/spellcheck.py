@@ -6,7 +6,7 @@
 Code (fenced and inline), Mermaid diagrams, URLs, HTML tags, attribute lists and the admonition and
 front-matter keywords are blanked out first, keeping columns, so every unknown word is reported as
 `file:line:column`. A word Aspell does not know must be in .spelling-wordlist.txt: one word a line,
-written as it is meant (a lowercase entry also accepts the capitalised form; `EKS` accepts only `EKS`).
+written as it is meant (a lowercase entry also accepts the capitalized form; `EKS` accepts only `EKS`).
 Words with digits (EC2, S3, IPv4) are never sent to Aspell: they must be in the word list.
 """
 
