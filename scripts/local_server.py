@@ -1,0 +1,80 @@
+"""Serve a built site over http on 127.0.0.1, in a thread, as GitHub Pages would.
+
+The site answers at the root and under its site_url path (/aws-containers-study/), since the
+404 page links to root-relative URLs under that path. A missing file gets 404.html with
+status 404, as on GitHub Pages. Used by the browser tests and the screenshot script.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def base_path(site: Path) -> str:
+    """The path part of site_url ('/aws-containers-study/'), read from the built sitemap."""
+    sitemap = site / "sitemap.xml"
+    loc = ET.parse(sitemap).getroot().find(f"{SITEMAP_NS}url/{SITEMAP_NS}loc")
+    if loc is None or not loc.text:
+        raise ValueError(f"{sitemap}: no <url><loc>, cannot tell the site's base path")
+    return urlsplit(loc.text).path.rsplit("/", 1)[0] + "/"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    base = "/"
+
+    def translate_path(self, path: str) -> str:
+        if self.base != "/" and (path + "/").startswith(self.base):
+            path = "/" + path[len(self.base) :]
+        return super().translate_path(path)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet: tests read the browser's view
+        pass
+
+
+@dataclass(frozen=True)
+class Served:
+    root: str  # http://127.0.0.1:PORT/
+    base: str  # http://127.0.0.1:PORT/aws-containers-study/
+
+    def url(self, path: str) -> str:
+        return self.root + path.lstrip("/")
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[Served]:
+    """Serve `site` on a free port of 127.0.0.1 until the block ends."""
+    prefix = base_path(site)
+    handler = functools.partial(type("Handler", (_Handler,), {"base": prefix}), directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name=f"serve {site}", daemon=True)
+    thread.start()
+    try:
+        root = f"http://127.0.0.1:{server.server_address[1]}/"
+        yield Served(root, root + prefix.lstrip("/"))
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
