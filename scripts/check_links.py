@@ -227,7 +227,8 @@ def check_site(root: Path, site_url: str | None = None, extra_css: Iterable[str]
             if target is not None:
                 site.check_fragment(target)
         except External:
-            result.external[url.strip().split("#")[0]].add(page)
+            external = url.strip().split("#")[0]
+            result.external[f"https:{external}" if external.startswith("//") else external].add(page)
             return None
         except LinkError as error:
             result.broken.append(Broken(page, url, str(error)))

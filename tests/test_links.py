@@ -49,6 +49,13 @@ def add_to_body(site: Path, page: str, snippet: str) -> None:
     path.write_text(path.read_text().replace("</main>", f"{snippet}\n</main>"))
 
 
+def test_links_to_other_hosts_are_collected_not_checked(clean_site):
+    add_to_body(clean_site, "index.html", '<a href="//cdn.example.net/x.js#top">x</a>')
+    result = check_site(clean_site, extra_css=EXTRA_CSS)
+    assert result.ok
+    assert result.external["https://cdn.example.net/x.js"] == {"index.html"}
+
+
 def test_a_clean_site_passes(clean_site):
     result = check_site(clean_site, extra_css=EXTRA_CSS)
     assert result.ok, result.report()
@@ -70,6 +77,7 @@ FAULTS = [
     ("online", "index.html", '<a href="guide.md">x</a>', "guide.md", "links to a Markdown source (.md)"),
     ("offline", "index.html", '<a href="guide.md#setup">x</a>', "guide.md#setup", "Markdown source"),
     ("online", "index.html", '<a href="http://example.org/">x</a>', "http://example.org/", "plain http://"),
+    ("offline", "index.html", '<a href="ftp://example.org/f">x</a>', "ftp://example.org/f", "unsupported scheme ftp:"),
     ("online", "index.html", '<a href="/guide/">x</a>', "/guide/", "outside the site's base path /base/"),
     ("online", "index.html", '<a href="../outside/">x</a>', "../outside/", "points above the site root"),
     ("online", "index.html", '<div style="background: url(img/gone.png)"></div>', "img/gone.png", "no such file"),
