@@ -46,6 +46,9 @@ test: $(DEV_STAMP) ## Lint, build both variants and run every test
 	$(BIN)/python -m scripts.lint
 	$(BIN)/python -m pytest
 
+screenshots: $(DEV_STAMP) build ## Full-page PNGs of every page, light and dark, into screenshots/
+	$(BIN)/python -m scripts.screenshots
+
 linkcheck-external: $(DEV_STAMP) ## Check every external link of the site (needs internet; not in make test)
 	$(BIN)/python -m scripts.check_external_links $(LINKCHECK_ARGS)
 

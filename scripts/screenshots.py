@@ -1,0 +1,71 @@
+"""Full-page PNGs of every page of the built online site, light and dark, for reviewers.
+
+    python -m scripts.screenshots [--site site] [--out screenshots]
+
+Serves the site on 127.0.0.1 as GitHub Pages would, waits for each page's diagrams, shoots it in
+the light palette, switches to dark with the header toggle and shoots it again. The output folder
+is emptied of old PNGs first, so it shows exactly the current pages:
+`ecs--iam-roles.light.png`, `ecs--iam-roles.dark.png`, ..., `404.light.png`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page
+
+from scripts.browser import INSTALL_HINT, find_chromium, launch
+from scripts.local_server import serve
+from scripts.pages import ROOT, load_site_map
+from scripts.reader import diagram_problems, open_page, switch_palette, wait_for_label_colours
+
+
+def shoot(browser: Browser, url: str, out: Path, name: str, *, status: int = 200) -> list[str]:
+    """Write NAME.light.png and NAME.dark.png; return what went wrong on the page, if anything."""
+    with open_page(browser, url, status=status) as (page, traffic):
+        problems = [f"diagram {n} {why}" for n, why in diagram_problems(page)]
+        _shoot(page, out / f"{name}.light.png")
+        switch_palette(page, "slate")
+        wait_for_label_colours(page, dark=True)
+        _shoot(page, out / f"{name}.dark.png")
+        return problems + traffic.failed + traffic.console_errors + traffic.outside
+
+
+def _shoot(page: Page, path: Path) -> None:
+    page.mouse.move(0, 0)  # no hover tooltip on the palette toggle just clicked
+    page.wait_for_timeout(100)  # let Material's palette transition finish
+    page.screenshot(path=path, full_page=True, animations="disabled")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built online site (make build)")
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        print(f"{args.site}: no built site here; run `make build` first", file=sys.stderr)
+        return 1
+    if find_chromium() is None:
+        print(INSTALL_HINT, file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    for old in args.out.glob("*.png"):
+        old.unlink()
+    problems: list[str] = []
+    with serve(args.site) as served, launch() as browser:
+        for page in load_site_map().pages:
+            name = page.stem.replace("/", "--")
+            found = shoot(browser, served.url(page.url(directory_urls=True)), args.out, name)
+            problems += [f"docs/{page.src}: {p}" for p in found]
+        found = shoot(browser, served.base + "no-such-page/", args.out, "404", status=404)
+        problems += [f"overrides/404.html: {p}" for p in found]
+    print(f"{len(list(args.out.glob('*.png')))} screenshots in {args.out}")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
