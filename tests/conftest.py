@@ -12,6 +12,24 @@ from scripts.build import ROOT, BuildError, Outputs, build_offline, build_online
 from scripts.pages import SiteMap, load_site_map
 from scripts.prerender_diagrams import DiagramError, Prerenderer
 
+NO_CHROMIUM = pytest.StashKey[int]()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without a Chromium, the browser tests are set aside, and the run ends with one line saying how to get one."""
+    if find_chromium() is not None:
+        return
+    set_aside = [item for item in items if item.get_closest_marker("browser")]
+    if set_aside:
+        config.hook.pytest_deselected(items=set_aside)
+        items[:] = [item for item in items if not item.get_closest_marker("browser")]
+        config.stash[NO_CHROMIUM] = len(set_aside)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    if config.stash.get(NO_CHROMIUM, 0):
+        terminalreporter.write_line(f"SKIPPED {config.stash[NO_CHROMIUM]} browser tests: {INSTALL_HINT}", yellow=True)
+
 
 @pytest.fixture(scope="session")
 def chromium():
