@@ -4,14 +4,16 @@ file://, and one reading per page and variant, shared by the tests that look at 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page as PlaywrightPage
 
 from scripts.local_server import Served, serve
 from scripts.pages import Page
-from scripts.reader import Reading, read_page
-from tests.browser.targets import Target
+from scripts.reader import Reading, Traffic, open_page, read_page
+from tests.browser.targets import PAGES, VARIANTS, Target
 
 
 @pytest.fixture(scope="session")
@@ -47,3 +49,17 @@ def readings(browser, served: Served, page_url) -> Callable[[Target], Reading]:
         return cache[target]
 
     return reading
+
+
+@dataclass(frozen=True)
+class Tab:
+    variant: str
+    page: PlaywrightPage
+    traffic: Traffic
+
+
+@pytest.fixture(scope="module", params=VARIANTS)
+def tab(request: pytest.FixtureRequest, browser, page_url) -> Iterator[Tab]:
+    """One tab per variant and test module, opened at the home page, reused by the module's tests."""
+    with open_page(browser, page_url(request.param, PAGES[0])) as (page, traffic):
+        yield Tab(request.param, page, traffic)

@@ -9,7 +9,7 @@ import pytest
 
 from scripts.pages import Page
 from scripts.reader import open_page
-from tests.browser.targets import PAGES, VARIANTS
+from tests.browser.targets import PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -27,22 +27,19 @@ def nav_link(tab, page: Page):
     return nav.get_by_role("link", name=page.title, exact=True)
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: f"docs/{p.src}")
-def test_nav_entry_opens_its_page(variant, page, browser, page_url):
-    start = PAGES[-1] if page is PAGES[0] else PAGES[0]
-    with open_page(browser, page_url(variant, start)) as (tab, traffic):
-        link = nav_link(tab, page)
-        assert link.count() == 1, f"docs/{start.src} ({variant}): {link.count()} nav links named {page.title!r}"
-        link.click()
-        tab.wait_for_load_state()
-        h1 = tab.locator("article h1").all_inner_texts()
-        want = page_url(variant, page)
-        assert tab.url == want, f"docs/{page.src} ({variant}): nav entry {page.title!r} opens {tab.url}, want {want}"
-        assert [t.rstrip("¶").strip() for t in h1] == [markdown_h1(page)], (
-            f"docs/{page.src} ({variant}): nav entry {page.title!r} opens a page whose H1 is {h1}"
-        )
-        assert not traffic.failed, f"docs/{page.src} ({variant}): {traffic.failed}"
+def test_nav_entry_opens_its_page(tab, page, page_url):
+    variant, start = tab.variant, PAGES[-1] if page is PAGES[0] else PAGES[0]
+    tab.page.goto(page_url(variant, start))
+    link = nav_link(tab.page, page)
+    assert link.count() == 1, f"docs/{start.src} ({variant}): {link.count()} nav links named {page.title!r}"
+    link.click()
+    tab.page.wait_for_load_state()
+    want = page_url(variant, page)
+    where = f"docs/{page.src} ({variant}): nav entry {page.title!r}"
+    assert tab.page.url == want, f"{where} opens {tab.page.url}, not {want}"
+    h1 = [text.rstrip("¶").strip() for text in tab.page.locator("article h1").all_inner_texts()]
+    assert h1 == [markdown_h1(page)], f"{where} opens a page with H1 {h1}"
 
 
 def test_the_404_page_leads_home_from_deep_in_the_site(browser, served):

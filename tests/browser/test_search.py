@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.pages import load_site_map
-from scripts.reader import open_page, search
-from tests.browser.targets import VARIANTS
+from scripts.reader import search
 
 pytestmark = pytest.mark.browser
 
@@ -29,20 +28,12 @@ FIRST_RESULT = {
 SITE = load_site_map()
 
 
-@pytest.fixture(scope="module", params=VARIANTS)
-def home(request, browser, page_url):
-    """One tab per variant on the home page; each query is typed into its search box afresh."""
-    variant = request.param
-    with open_page(browser, page_url(variant, SITE.by_src("index.md"))) as (tab, traffic):
-        yield variant, tab, traffic
-
-
 @pytest.mark.parametrize(("query", "expected"), FIRST_RESULT.items())
-def test_search_finds_the_topic_page_first(home, query, expected, page_url):
-    variant, tab, traffic = home
-    results = search(tab, query)
-    want = page_url(variant, SITE.by_src(expected))
+def test_search_finds_the_topic_page_first(tab, query, expected, page_url):
+    results = search(tab.page, query)
+    want = page_url(tab.variant, SITE.by_src(expected))
     assert results and results[0] == want, (
-        f"docs/{expected} ({variant}): searching {query!r} gives first {results[:3] or 'nothing'}, want {want}"
+        f"docs/{expected} ({tab.variant}): searching {query!r} gives first {results[:3] or 'nothing'}, want {want}"
     )
-    assert not traffic.console_errors + traffic.failed, f"({variant}) while searching {query!r}: {traffic}"
+    problems = tab.traffic.console_errors + tab.traffic.failed + tab.traffic.outside
+    assert not problems, f"({tab.variant}) while searching {query!r}: {problems}"
