@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from overrides.hooks import mermaid_source
 from scripts.build import mkdocs_build
+from scripts.check_diagrams import extract
 from scripts.html import html_pages, soup
 from scripts.prerender_diagrams import DiagramError, Prerenderer
 
@@ -37,3 +39,20 @@ def test_a_syntax_error_fails_the_build_and_names_the_page(project_copy, browser
     mkdocs_build(project_copy / "site", offline=False, config=project_copy / "mkdocs.yml")
     with pytest.raises(DiagramError, match=r"about/index\.html: diagram 1: Mermaid cannot draw it: Parse error"):
         Prerenderer(browser).prerender_sites(project_copy / "site")
+
+
+def test_a_line_break_in_a_label_reaches_mermaid(site_map, online, browser):
+    """`<br>` in a label source must stay a line break, not vanish as an HTML element would."""
+    sources_with_br = [p for p in site_map.pages if "<br>" in "".join(d.source for d in extract(p.path))]
+    assert sources_with_br, "no diagram label uses <br>; pick another check"
+    page = sources_with_br[0]
+    templates = soup(page.built(online, directory_urls=True)).select("div.mermaid > template")
+    labels = [label for t in templates for label in t.find_all(class_="nodeLabel")]
+    assert any(label.find("br") for label in labels), f"docs/{page.src}: the <br> of its labels was lost"
+
+
+def test_diagram_sources_are_escaped_for_client_side_mermaid():
+    """make serve leaves diagrams to the browser, which reads the <pre>'s text: `<br>` must be text there."""
+    raw = '<pre  class="mermaid"><code>flowchart LR\n  a["x<br>y & z"]\n</code></pre>'
+    escaped = mermaid_source.on_page_content(raw, page=None, config=None, files=None)
+    assert escaped == '<pre  class="mermaid"><code>flowchart LR\n  a["x&lt;br&gt;y &amp; z"]\n</code></pre>'
