@@ -52,6 +52,9 @@ screenshots: $(DEV_STAMP) build ## Full-page PNGs of every page, light and dark,
 linkcheck-external: $(DEV_STAMP) ## Check every external link of the site (needs internet; not in make test)
 	$(BIN)/python -m scripts.check_external_links $(LINKCHECK_ARGS)
 
+bench: $(DEV_STAMP) ## Timings and Lighthouse scores beside their targets (tests/budgets.toml); BENCH_ARGS=--quick
+	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
+
 bench-links: $(DEV_STAMP) ## Time the link checker beside LinkChecker on the same built site
 	$(BIN)/python -m scripts.bench_links
 

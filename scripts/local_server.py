@@ -8,14 +8,20 @@ status 404, as on GitHub Pages. Used by the browser tests and the screenshot scr
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
+import sys
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
+
+from scripts.page_weight import COMPRESSED
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -54,6 +60,31 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _GzipHandler(_Handler):
+    """Compresses text as GitHub Pages does, for figures that should match what readers download."""
+
+    def send_head(self) -> BinaryIO | None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file() or path.suffix not in COMPRESSED or self.path.endswith(("/..", "/.")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser or Lighthouse closing a connection early is not an error of the site."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @dataclass(frozen=True)
 class Served:
     root: str  # http://127.0.0.1:PORT/
@@ -64,11 +95,12 @@ class Served:
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[Served]:
-    """Serve `site` on a free port of 127.0.0.1 until the block ends."""
+def serve(site: Path, *, gzip: bool = False) -> Iterator[Served]:
+    """Serve `site` on a free port of 127.0.0.1 until the block ends (text gzip-compressed if asked)."""
     prefix = base_path(site)
-    handler = functools.partial(type("Handler", (_Handler,), {"base": prefix}), directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base_class = _GzipHandler if gzip else _Handler
+    handler = functools.partial(type("Handler", (base_class,), {"base": prefix}), directory=str(site))
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name=f"serve {site}", daemon=True)
     thread.start()
     try:

@@ -1,0 +1,290 @@
+"""`make bench`: figures for speed, each beside its target in tests/budgets.toml.
+
+Prints a table and writes dist/bench.json. Nothing here fails a test: these are timings, and
+timings depend on the machine. The byte and request budgets are tested in `make test`.
+
+    python -m scripts.bench                 # everything (builds, link check, make test, pages, Lighthouse)
+    python -m scripts.bench --quick         # one run each, no make test, Lighthouse on two pages
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from scripts.browser import FLAGS, find_chromium, launch
+from scripts.build import ROOT, Outputs, build_offline, build_online, default_outputs, mkdocs_build
+from scripts.check_links import check_site
+from scripts.local_server import serve
+from scripts.page_weight import load_budgets
+from scripts.pages import Page, load_site_map
+from scripts.prerender_diagrams import Prerenderer
+
+LIGHTHOUSE = "lighthouse@12.2.3"
+RESULTS = ROOT / "dist" / "bench.json"
+
+# Recorded in the page from its first script on: when every diagram has an SVG.
+TIMING_INIT = """
+(() => {
+  const drawn = () => [...document.querySelectorAll("pre.mermaid, div.mermaid")]
+    .every((el) => el.shadowRoot && el.shadowRoot.querySelector("svg"));
+  window.__lcp = 0;
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lcp = e.startTime; })
+    .observe({ type: "largest-contentful-paint", buffered: true });
+  const poll = () => {
+    if (document.readyState !== "loading" && drawn()) window.__diagramsAt = performance.now();
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})();
+"""
+PAGE_TIMES = """
+() => {
+  const nav = performance.getEntriesByType("navigation")[0];
+  return { dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, lcp: window.__lcp,
+           diagrams: window.__diagramsAt ?? null,
+           count: document.querySelectorAll("pre.mermaid, div.mermaid").length };
+}
+"""
+SEARCH_TIME = """
+async (query) => {
+  const box = document.querySelector("input[data-md-component=search-query]");
+  const list = document.querySelector(".md-search-result__list");
+  box.focus();
+  const type = (value) => {
+    box.value = value;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: value.slice(-1) || "Backspace" }));
+  };
+  type("");
+  while (list.querySelector(".md-search-result__item")) await new Promise(requestAnimationFrame);
+  const start = performance.now();
+  type(query);
+  while (!list.querySelector(".md-search-result__item")) {
+    if (performance.now() - start > 10000) return null;
+    await new Promise(requestAnimationFrame);
+  }
+  return performance.now() - start;
+}
+"""
+
+
+@dataclass
+class Figure:
+    name: str
+    median: float
+    low: float
+    high: float
+    unit: str
+    target: float | None = None
+
+    @property
+    def within(self) -> str:
+        if self.target is None:
+            return ""
+        return "ok" if self.median <= self.target else "OVER"
+
+
+def timed(action: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def figure(name: str, samples: list[float], unit: str, target: float | None = None) -> Figure:
+    return Figure(name, statistics.median(samples), min(samples), max(samples), unit, target)
+
+
+def bench_builds(tmp: Path, runs: int, targets: dict) -> tuple[list[Figure], Outputs]:
+    out = default_outputs(tmp)
+    online = timed(lambda: mkdocs_build(out.online, offline=False), runs)
+    offline = timed(lambda: mkdocs_build(out.offline, offline=True), runs)
+    figures = [
+        figure("strict build, online", online, "s"),
+        figure("strict build, offline", offline, "s"),
+        figure(
+            "both strict builds", [a + b for a, b in zip(online, offline, strict=True)], "s", targets["builds_total_s"]
+        ),
+    ]
+    if find_chromium():
+        with launch() as browser:
+            drawing = Prerenderer(browser)
+            full = timed(lambda: (build_offline(out, drawing), build_online(out, drawing), drawing.cache.clear()), runs)
+        figures.append(figure("make build (both, diagrams drawn, zip)", full, "s"))
+    else:
+        build_offline(out)
+        build_online(out)
+    return figures, out
+
+
+def bench_link_check(out: Outputs, runs: int, targets: dict) -> Figure:
+    def both() -> None:
+        check_site(out.online)
+        check_site(out.offline)
+
+    return figure("link check, both builds", timed(both, runs), "s", targets["link_check_s"])
+
+
+def bench_make_test(runs: int, targets: dict) -> Figure:
+    def make_test() -> None:
+        subprocess.run(["make", "test"], cwd=ROOT, check=True, capture_output=True)
+
+    return figure("make test", timed(make_test, runs), "s", targets["make_test_s"])
+
+
+def bench_pages(out: Outputs, pages: tuple[Page, ...], runs: int, targets: dict) -> list[dict]:
+    rows = []
+    with launch() as browser, serve(out.online, gzip=True) as served:
+        for page in pages:
+            samples = []
+            for _ in range(runs):
+                context = browser.new_context()
+                context.add_init_script(TIMING_INIT)
+                tab = context.new_page()
+                tab.goto(served.url(page.url(directory_urls=True)), wait_until="load")
+                if tab.evaluate("document.querySelectorAll('pre.mermaid, div.mermaid').length"):
+                    tab.wait_for_function("window.__diagramsAt !== undefined", timeout=15_000)
+                tab.wait_for_timeout(50)  # let the LCP observer report
+                samples.append(tab.evaluate(PAGE_TIMES))
+                context.close()
+            row = {"page": page.src, "diagrams": samples[0]["count"]}
+            for key in ("dcl", "load", "lcp", "diagrams"):
+                values = [s[key] for s in samples if s[key] is not None]
+                row[key] = statistics.median(values) if values else None
+            row["diagrams_target"] = targets["diagrams_drawn_ms"] if row["diagrams"] else None
+            rows.append(row)
+    return rows
+
+
+def bench_search(out: Outputs, queries: list[str], runs: int) -> list[Figure]:
+    figures = []
+    with launch() as browser, serve(out.online, gzip=True) as served:
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.goto(served.url(""), wait_until="load")
+        tab.locator("input[data-md-component=search-query]").focus()
+        tab.wait_for_timeout(1500)  # the index loads once search has focus
+        for query in queries:
+            samples = [tab.evaluate(SEARCH_TIME, query) for _ in range(runs)]
+            figures.append(figure(f"search {query!r} to results", [s for s in samples if s is not None], "ms"))
+        context.close()
+    return figures
+
+
+def lighthouse(out: Outputs, pages: tuple[Page, ...]) -> list[dict]:
+    npx = shutil.which("npx")
+    chromium = find_chromium()
+    if npx is None or chromium is None:
+        print("bench: Lighthouse skipped: it needs Node.js (npx) and a Chromium", file=sys.stderr)
+        return []
+    rows = []
+    env = {**os.environ, "CHROME_PATH": chromium}
+    flags = " ".join(["--headless=new", *FLAGS])
+    with serve(out.online, gzip=True) as served, tempfile.TemporaryDirectory() as tmp:
+        for page in pages:
+            report = Path(tmp) / "report.json"
+            url = served.url(page.url(directory_urls=True))
+            command = [
+                npx,
+                "--yes",
+                LIGHTHOUSE,
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--chrome-flags={flags}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+            ]
+            proc = subprocess.run(command, env=env, capture_output=True, text=True)
+            if proc.returncode != 0 or not report.is_file():
+                print(f"bench: Lighthouse failed on {url}: {proc.stderr.strip()[-300:]}", file=sys.stderr)
+                continue
+            data = json.loads(report.read_text())
+            scores = {k: round(v["score"] * 100) for k, v in data["categories"].items()}
+            audits = data["audits"]
+            rows.append(
+                {
+                    "page": page.src,
+                    **scores,
+                    "fcp_ms": round(audits["first-contentful-paint"]["numericValue"]),
+                    "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
+                    "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+                    "bytes": round(audits["total-byte-weight"]["numericValue"]),
+                }
+            )
+    return rows
+
+
+def print_report(figures: list[Figure], pages: list[dict], scores: list[dict], budgets: dict) -> None:
+    print(f"\n{'figure':45} {'median':>9} {'min':>9} {'max':>9}  {'target':>8}")
+    for f in figures:
+        target = f"{f.target:g} {f.unit}" if f.target is not None else ""
+        print(f"{f.name:45} {f.median:9.3f} {f.low:9.3f} {f.high:9.3f}  {target:>8} {f.within}")
+    if pages:
+        print(f"\n{'page (median ms)':35} {'DCL':>7} {'load':>7} {'LCP':>7} {'diagrams':>9}")
+        for row in pages:
+            drawn = f"{row['diagrams']:.0f}" if row["diagrams_target"] and row["diagrams"] is not None else "-"
+            flag = "" if not row["diagrams_target"] or (row["diagrams"] or 0) <= row["diagrams_target"] else " OVER"
+            print(f"{row['page']:35} {row['dcl']:7.0f} {row['load']:7.0f} {row['lcp']:7.0f} {drawn:>9}{flag}")
+    if scores:
+        lh = budgets["lighthouse"]
+        print(f"\n{'Lighthouse (mobile)':35} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5} {'TBT ms':>7} {'KB':>6}")
+        for row in scores:
+            print(
+                f"{row['page']:35} {row['performance']:5} {row['accessibility']:5} {row['best-practices']:5} "
+                f"{row['seo']:5} {row['tbt_ms']:7} {row['bytes'] / 1000:6.0f}"
+            )
+        print(
+            f"targets: performance {lh['performance_without_diagram']} (text) / {lh['performance_with_diagram']} "
+            f"(diagrams), accessibility {lh['accessibility']}, best practices {lh['best_practices']}, seo {lh['seo']}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
+    parser.add_argument("--test-runs", type=int, default=3, help="runs of make test (default 3; 0 skips)")
+    parser.add_argument("--quick", action="store_true", help="one run each, no make test, Lighthouse on 2 pages")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args(argv)
+    runs, test_runs = (1, 0) if args.quick else (args.runs, args.test_runs)
+    budgets = load_budgets()
+    targets = budgets["bench"]
+    site_map = load_site_map()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        figures, out = bench_builds(Path(tmp), runs, targets)
+        figures.append(bench_link_check(out, runs, targets))
+        if test_runs:
+            figures.append(bench_make_test(test_runs, targets))
+        pages: list[dict] = []
+        if find_chromium():
+            pages = bench_pages(out, site_map.pages, max(1, runs // 2), targets)
+            figures += bench_search(out, ["task role", "taints", "Fargate EFS"], runs)
+        lighthouse_pages = site_map.pages if not args.quick else (site_map.pages[0], site_map.pages[-1])
+        scores = [] if args.no_lighthouse else lighthouse(out, lighthouse_pages)
+
+    print_report(figures, pages, scores, budgets)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(
+        json.dumps({"figures": [asdict(f) for f in figures], "pages": pages, "lighthouse": scores}, indent=2) + "\n"
+    )
+    print(f"\nwritten: {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
