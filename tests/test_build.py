@@ -7,7 +7,10 @@ import pytest
 from scripts.build import BuildError, mkdocs_build
 
 
-def test_both_variants_build_strictly(builds):
+def test_both_variants_build_strictly(build_outcome):
+    if isinstance(build_outcome, str):
+        pytest.fail(build_outcome, pytrace=False)
+    builds = build_outcome
     assert (builds.online / "index.html").is_file()
     assert (builds.offline / "index.html").is_file()
     assert builds.zip.is_file()
