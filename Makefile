@@ -31,10 +31,11 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
 serve: $(SITE_STAMP) ## Serve the site with live reload at http://127.0.0.1:8000
 	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
 
-build: $(SITE_STAMP) ## Strict build into site/, with the offline zip at site/downloads/
+# Builds draw the diagrams in headless Chromium through Playwright, a dev requirement.
+build: $(DEV_STAMP) ## Strict build into site/ (diagrams drawn at build time), with the offline zip
 	$(BIN)/python -m scripts.build
 
-offline: $(SITE_STAMP) ## Offline build into site-offline/ and dist/aws-containers-study-offline.zip
+offline: $(DEV_STAMP) ## Offline build into site-offline/ and dist/aws-containers-study-offline.zip
 	$(BIN)/python -m scripts.build --offline-only
 
 deps: $(DEV_STAMP) ## Install the pinned site, test and lint tools into .venv

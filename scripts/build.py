@@ -98,18 +98,23 @@ def prerenderer() -> Iterator[Prerenderer | None]:
     auto draws them when a Chromium is found and otherwise says, once, that pages will load
     Mermaid instead; on fails without a Chromium (the Pages deployment sets it).
     """
-    from scripts.browser import INSTALL_HINT, find_chromium, launch
-
     mode = os.environ.get("PRERENDER", "auto")
     if mode not in {"auto", "on", "off"}:
         raise BuildError(f"PRERENDER={mode!r}: use auto, on or off")
-    if mode == "off" or (mode == "auto" and find_chromium() is None):
+    try:
+        from scripts.browser import INSTALL_HINT, find_chromium, launch
+    except ImportError:  # Playwright comes with requirements-dev.txt (`make build` installs it)
+        missing = "Playwright is not installed (pip install -r requirements-dev.txt)"
+        chromium = None
+    else:
+        missing, chromium = INSTALL_HINT, find_chromium()
+    if mode == "off" or (mode == "auto" and chromium is None):
         if mode == "auto":
-            print(f"build: {INSTALL_HINT}; diagrams are left to client-side Mermaid", file=sys.stderr)
+            print(f"build: {missing}; diagrams are left to client-side Mermaid", file=sys.stderr)
         yield None
         return
-    if find_chromium() is None:
-        raise BuildError(f"PRERENDER=on but {INSTALL_HINT}")
+    if chromium is None:
+        raise BuildError(f"PRERENDER=on but {missing}")
     with launch() as browser:
         yield Prerenderer(browser)
 
