@@ -119,8 +119,8 @@ def new_lines(output: str, before: str) -> str:
 @pytest.mark.parametrize("case", CASES, ids=lambda name: name.replace(" ", "-"))
 def test_one_check_fails_and_names_the_file_and_the_problem(tmp_path, snapshot, baseline, case):
     change, check, message = CASES[case]
-    if check in baseline and check == "build":
-        pytest.fail(f"the unchanged pages do not build, so this case cannot be judged:\n{baseline['build']}")
+    if check == "build" and "build" in baseline:
+        pytest.skip("the unchanged pages do not build: test_both_variants_build_strictly says why")
     project = copy_project(tmp_path, snapshot)
     change(project)
     failed = content_checks(project)

@@ -20,7 +20,9 @@ def project(tmp_path):
     return tmp_path
 
 
-def test_a_new_page_lands_in_its_section_and_the_site_still_builds(project):
+def test_a_new_page_lands_in_its_section_and_the_site_still_builds(project, build_outcome):
+    if isinstance(build_outcome, str):
+        pytest.skip("the unchanged pages do not build: test_both_variants_build_strictly says why")
     before = (project / "mkdocs.yml").read_text()
     page = create("ecs", "service-connect", "Service Connect: a first look", root=project)
 
