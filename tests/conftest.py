@@ -72,8 +72,11 @@ def builds(build_outcome: Outputs | str) -> Outputs:
 
 
 @pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A throwaway copy of the sources, for builds that must fail."""
+def project_copy(tmp_path: Path, builds: Outputs) -> Path:
+    """A throwaway copy of the sources, for builds that must fail for one planted reason.
+
+    Asking for `builds` skips these tests while the real site is broken: the copy would
+    inherit that fault, and one mistake should give one failure."""
     for name in ("mkdocs.yml", "docs", "overrides"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copyfile)(src, tmp_path / name)
