@@ -119,8 +119,8 @@ def prerenderer() -> Iterator[Prerenderer | None]:
         yield Prerenderer(browser)
 
 
-def build_offline(out: Outputs, diagrams: Prerenderer | None = None) -> None:
-    mkdocs_build(out.offline, offline=True)
+def build_offline(out: Outputs, diagrams: Prerenderer | None = None, config: Path = ROOT / "mkdocs.yml") -> None:
+    mkdocs_build(out.offline, offline=True, config=config)
     if diagrams:
         diagrams.prerender_sites(out.offline)
     pack(out.offline, out.zip)
