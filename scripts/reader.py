@@ -65,6 +65,10 @@ LABEL_LUMINANCES_JS = """
       .map(luminance));
 }
 """
+SETTLED_JS = """
+() => [...document.querySelectorAll(".md-tooltip")].every((tip) => getComputedStyle(tip).opacity === "0")
+  && document.getAnimations().every((a) => a.playState !== "running")
+"""
 # The header shows one toggle label at a time: the one that leads to the next palette.
 SHOWN_TOGGLE_JS = (
     "() => [...document.querySelectorAll('form[data-md-component=palette] label')].find((l) => !l.hidden).htmlFor"
@@ -186,14 +190,28 @@ def colour_scheme(page: Page) -> str:
 
 def switch_palette(page: Page, scheme: str) -> None:
     """Click the header's palette toggle, as a reader would, until the page shows `scheme` ('slate' is dark)."""
-    for _ in range(4):
-        if colour_scheme(page) == scheme:
-            return
+    clicks = 0
+    while colour_scheme(page) != scheme:
+        if clicks == 3:  # the toggle cycles through three palettes
+            raise AssertionError(f"{page.url}: the palette toggle never switched to {scheme!r}")
         before = page.evaluate(SHOWN_TOGGLE_JS)
         page.locator("form[data-md-component=palette] label:visible").click()
         page.wait_for_function(f"(before) => ({SHOWN_TOGGLE_JS})() !== before", arg=before)
-    if colour_scheme(page) != scheme:
-        raise AssertionError(f"{page.url}: the palette toggle never switched to {scheme!r}")
+        clicks += 1
+    if clicks:
+        settle(page)
+
+
+def settle(page: Page) -> None:
+    """Move the mouse and the focus off the control just used, and wait until its tooltip is gone.
+
+    After a click the palette toggle keeps the focus and shows its tooltip; axe-core would then
+    measure the tooltip's contrast half-way through its fade.
+    """
+    page.mouse.move(0, 0)  # the header's empty left edge: nothing there reacts to hover
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    with suppress(PlaywrightError):
+        page.wait_for_function(SETTLED_JS, timeout=3_000)
 
 
 def wait_for_label_colours(page: Page, *, dark: bool, timeout_ms: int = 5_000) -> list[list[float]]:
@@ -233,7 +251,7 @@ def search(page: Page, query: str, *, timeout_ms: int = 10_000) -> list[str]:
 
 
 def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
-    """axe-core's violations of the given impacts, one line per rule with the elements it flags."""
+    """axe-core's violations of the given impacts: per rule, each flagged element (up to 5) and why."""
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page).response
@@ -241,12 +259,13 @@ def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical"
     for violation in results["violations"]:
         if violation["impact"] not in impacts:
             continue
-        targets = ", ".join(" > ".join(map(str, node["target"])) for node in violation["nodes"][:5])
-        more = len(violation["nodes"]) - 5
-        lines.append(
-            f"{violation['id']} ({violation['impact']}): {violation['help']} — {targets}"
-            + (f" and {more} more" if more > 0 else "")
-        )
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"][:5]:
+            checks = node.get("any", []) + node.get("all", []) + node.get("none", [])
+            why = next((c["message"] for c in checks if c.get("message")), "")
+            lines.append(f"    {' > '.join(map(str, node['target']))} {node['html'][:80]}: {why}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"    and {len(violation['nodes']) - 5} more")
     return lines
 
 

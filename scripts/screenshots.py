@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page
 from scripts.browser import INSTALL_HINT, find_chromium, launch
 from scripts.local_server import serve
 from scripts.pages import ROOT, load_site_map
-from scripts.reader import diagram_problems, open_page, switch_palette, wait_for_label_colours
+from scripts.reader import diagram_problems, open_page, settle, switch_palette, wait_for_label_colours
 
 
 def shoot(browser: Browser, url: str, out: Path, name: str, *, status: int = 200) -> list[str]:
@@ -34,8 +34,7 @@ def shoot(browser: Browser, url: str, out: Path, name: str, *, status: int = 200
 
 
 def _shoot(page: Page, path: Path) -> None:
-    page.mouse.move(0, 0)  # no hover tooltip on the palette toggle just clicked
-    page.wait_for_timeout(100)  # let Material's palette transition finish
+    settle(page)  # no half-faded tooltip on the palette toggle just clicked
     page.screenshot(path=path, full_page=True, animations="disabled")
 
 
