@@ -1,0 +1,87 @@
+"""Each per-page browser test fails on a page with its fault, and the failure names the page.
+
+The faults go into a copy of the project, built without build-time drawing (as `make serve`
+serves it), so the diagrams are drawn by the reader's browser. The real test functions judge
+the faulty page, exactly as they judge every page of the site.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.build import mkdocs_build
+from scripts.check_diagrams import extract
+from scripts.local_server import serve
+from scripts.pages import load_site_map
+from scripts.reader import Reading, read_page
+from tests.browser.targets import Target
+from tests.browser.test_every_page_in_chromium import test_diagrams_turn_dark_with_the_palette_toggle as dark_test
+from tests.browser.test_every_page_in_chromium import test_every_diagram_is_drawn_without_error as diagram_test
+from tests.browser.test_every_page_in_chromium import test_no_console_error as console_test
+from tests.browser.test_every_page_in_chromium import test_no_request_fails as failed_request_test
+from tests.browser.test_every_page_in_chromium import test_no_request_leaves_the_machine as outside_test
+from tests.browser.test_every_page_in_chromium import test_no_serious_accessibility_violation as axe_test
+
+pytestmark = pytest.mark.browser
+
+ABOUT = load_site_map().by_src("about.md")
+BROKEN_DIAGRAM = "\n```mermaid\nflowchart LR\n  accTitle: Broken\n  accDescr: An arrow to nowhere\n  A -->\n```\n"
+# One fault per check, on one page: raw HTML, which the strict build does not look into.
+FAULTS = """
+<img src="https://example.com/outside.png" alt="A picture from another host">
+<img src="no-such-picture.png" alt="A picture that is not there">
+<img src="../assets/images/favicon.png">
+<script>console.error("a deliberate console error")</script>
+<style>:root > body { --md-mermaid-label-fg-color: #222222; }</style>
+
+```mermaid
+flowchart LR
+  accTitle: Labels that stay dark
+  accDescr: Two boxes whose labels keep a dark colour in the dark palette
+  A --> B
+```
+"""
+
+
+def read_faulty_copy(project_copy, browser, text: str, variant: str) -> tuple[Target, Reading]:
+    source = project_copy / "docs" / "about.md"
+    source.write_text(source.read_text() + text)
+    site = project_copy / "site"
+    mkdocs_build(site, offline=variant == "offline", config=project_copy / "mkdocs.yml")
+    target = Target(variant, "docs/about.md", ABOUT, tuple(d.line for d in extract(source)))
+    if variant == "offline":
+        return target, read_page(browser, ABOUT.built(site, directory_urls=False).as_uri())
+    with serve(site) as served:
+        return target, read_page(browser, served.url(ABOUT.url(directory_urls=True)))
+
+
+def failure_of(test, target: Target, reading: Reading) -> str:
+    with pytest.raises(pytest.fail.Exception) as failure:
+        test(target, lambda _: reading)
+    message = str(failure.value)
+    print(message)  # shown with -s: what a writer sees
+    return message
+
+
+@pytest.mark.parametrize("variant", ["online", "offline"])
+def test_a_broken_diagram_fails_and_names_its_page_and_line(variant, project_copy, browser):
+    target, reading = read_faulty_copy(project_copy, browser, BROKEN_DIAGRAM, variant)
+    message = failure_of(diagram_test, target, reading)
+    line = target.diagram_lines[-1]
+    assert message.startswith(f"docs/about.md ({variant}): diagrams:\n  docs/about.md:{line}: diagram "), message
+    assert "not drawn: Parse error" in message, message
+
+
+def test_each_fault_fails_its_test_and_names_the_page(project_copy, browser):
+    target, reading = read_faulty_copy(project_copy, browser, FAULTS, "online")
+    expected = {
+        outside_test: "https://example.com/outside.png",
+        failed_request_test: "no-such-picture.png",
+        console_test: "a deliberate console error",
+        dark_test: f"docs/about.md:{target.diagram_lines[-1]}: ",
+        axe_test: "image-alt (critical)",
+    }
+    for test, words in expected.items():
+        message = failure_of(test, target, reading)
+        assert message.startswith("docs/about.md (online): "), message
+        assert words in message, f"{test.__name__}: {message}"
