@@ -20,6 +20,8 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
 from playwright.sync_api import Error as PlaywrightError
 
 DIAGRAM_TIMEOUT_MS = 15_000
+# The axe-core rules whose outcome depends on colours: the only ones run again in the dark palette.
+PALETTE_RULES = ("color-contrast", "link-in-text-block")
 # Schemes that never leave the machine.
 LOCAL_SCHEMES = ("data", "blob", "about")
 
@@ -250,11 +252,16 @@ def search(page: Page, query: str, *, timeout_ms: int = 10_000) -> list[str]:
     return seen
 
 
-def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
-    """axe-core's violations of the given impacts: per rule, each flagged element (up to 5) and why."""
+def axe_violations(
+    page: Page, *, rules: tuple[str, ...] = (), impacts: tuple[str, ...] = ("serious", "critical")
+) -> list[str]:
+    """axe-core's violations of `rules` (default: all) and `impacts`: per rule, each element (up to 5) and why."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page).response
+    options: dict = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": list(rules)}
+    results = Axe().run(page, options=options).response
     lines = []
     for violation in results["violations"]:
         if violation["impact"] not in impacts:
@@ -292,5 +299,5 @@ def read_page(browser: Browser, url: str, *, accessibility: bool = True, documen
         axe_light = axe_violations(page) if accessibility else []
         switch_palette(page, "slate")
         dark = wait_for_label_colours(page, dark=True) if count else []
-        axe_dark = axe_violations(page) if accessibility else []
+        axe_dark = axe_violations(page, rules=PALETTE_RULES) if accessibility else []
         return Reading(url, traffic, count, problems, light, dark, axe_light, axe_dark)

@@ -33,6 +33,8 @@ FAULTS = """
 <img src="../assets/images/favicon.png">
 <script>console.error("a deliberate console error")</script>
 <style>:root > body { --md-mermaid-label-fg-color: #222222; }</style>
+<p class="dim-in-the-dark">Readable in the light palette only.</p>
+<style>[data-md-color-scheme="slate"] .dim-in-the-dark { color: #333333; }</style>
 
 ```mermaid
 flowchart LR
@@ -74,14 +76,15 @@ def test_a_broken_diagram_fails_and_names_its_page_and_line(variant, project_cop
 
 def test_each_fault_fails_its_test_and_names_the_page(project_copy, browser):
     target, reading = read_faulty_copy(project_copy, browser, FAULTS, "online")
-    expected = {
-        outside_test: "https://example.com/outside.png",
-        failed_request_test: "no-such-picture.png",
-        console_test: "a deliberate console error",
-        dark_test: f"docs/about.md:{target.diagram_lines[-1]}: ",
-        axe_test: "image-alt (critical)",
-    }
-    for test, words in expected.items():
+    expected = [
+        (outside_test, "GET https://example.com/outside.png"),
+        (failed_request_test, "no-such-picture.png: HTTP 404"),
+        (console_test, "console.error: a deliberate console error"),
+        (dark_test, f"docs/about.md:{target.diagram_lines[-1]}: 0.02..0.02 in light, 0.02..0.02 in dark"),
+        (axe_test, "light palette: image-alt (critical)"),
+        (axe_test, "dark palette: color-contrast (serious)"),
+    ]
+    for test, words in expected:
         message = failure_of(test, target, reading)
         assert message.startswith("docs/about.md (online): "), message
         assert words in message, f"{test.__name__}: {message}"
