@@ -1,8 +1,8 @@
 """What a browser loads for a page, and what it weighs as GitHub Pages sends it (gzip).
 
-Counts come from a real page load in Chromium (requests of the page and its workers until the
-network is idle); each file's weight is the gzip size of the built file, as GitHub Pages
-compresses text. Bytes and counts only: the same build gives the same numbers on any machine.
+Counts come from a real page load in Chromium (the browser tests record every request of the
+page and its workers while they read it); each file's weight is the gzip size of the built
+file, as GitHub Pages compresses text. Bytes and counts only: the same build gives the same numbers on any machine.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-
-from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGETS = ROOT / "tests" / "budgets.toml"
@@ -56,17 +54,8 @@ def site_file(site: Path, root_url: str, url: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def weigh(browser: Browser, site: Path, root_url: str, page_url: str) -> PageWeight:
-    """Load `page_url` (served from `site` at `root_url`) and weigh every request it makes."""
-    context = browser.new_context()
-    requested: list[str] = []
-    try:
-        page = context.new_page()
-        page.on("request", lambda request: requested.append(request.url))
-        page.goto(page_url, wait_until="networkidle")
-        has_diagram = page.evaluate("document.querySelectorAll('pre.mermaid, div.mermaid').length > 0")
-    finally:
-        context.close()
+def weigh(site: Path, root_url: str, page_url: str, requested: list[str], has_diagram: bool) -> PageWeight:
+    """The weight of one page load of `page_url`, from the URLs it requested (served from `site` at `root_url`)."""
     files, outside = [], []
     for url in requested:
         if urlsplit(url).scheme in ("data", "blob"):

@@ -84,11 +84,13 @@ class Traffic:
     is_local: Callable[[str], bool]
     # (url, status) of a document expected to answer with an error status: the 404 page.
     expected_error: tuple[str, int] | None = None
+    requested: list[str] = field(default_factory=list)  # every URL, in order: the page weight reads it
     outside: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
 
     def on_request(self, request: Request) -> None:
+        self.requested.append(request.url)
         if not self.is_local(request.url):
             self.outside.append(f"{request.method} {request.url}")
 

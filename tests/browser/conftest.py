@@ -45,7 +45,7 @@ def readings(browser, served: Served, page_url) -> Callable[[Target], Reading]:
                 url = served.base + "ecs/no-such-page/"
                 cache[target] = read_page(browser, url, document_status=404)
             else:
-                cache[target] = read_page(browser, page_url(target.variant, target.page))
+                cache[target] = read_page(browser, page_url(target.variant, target.page), accessibility=target.audited)
         return cache[target]
 
     return reading

@@ -20,6 +20,12 @@ class Target:
     page: Page | None  # None: the 404 page, which has no Markdown source
     diagram_lines: tuple[int, ...] = ()  # the line of each ```mermaid fence in the source
 
+    @property
+    def audited(self) -> bool:
+        """axe-core runs on the online pages only: the offline pages are the same markup with
+        `.html` links, and axe is most of the time a visit takes."""
+        return self.variant == "online"
+
     def __str__(self) -> str:
         return f"{self.variant}-{self.source}"
 

@@ -1,32 +1,36 @@
-"""Page weight and request budgets (tests/budgets.toml), counted from real page loads of the online build."""
+"""Page weight and request budgets (tests/budgets.toml), counted from the browser tests' own visit
+to every page of the online build."""
 
 from __future__ import annotations
 
 import pytest
 
-from scripts.local_server import serve
 from scripts.page_weight import PageWeight, load_budgets, over_budget, transfer_size, weigh
+from tests.browser.targets import TARGETS
 
 BUDGETS = load_budgets()
+ONLINE = [t for t in TARGETS if t.variant == "online" and t.page is not None]
 
 
 @pytest.fixture(scope="module")
-def weights(online, site_map, browser) -> dict[str, PageWeight]:
-    with serve(online) as served:
-        return {
-            page.src: weigh(browser, online, served.root, served.url(page.url(directory_urls=True)))
-            for page in site_map.pages
-        }
+def weights(online, served, readings) -> dict[str, PageWeight]:
+    result = {}
+    for target in ONLINE:
+        reading = readings(target)
+        result[target.source] = weigh(online, served.root, reading.url, reading.traffic.requested, reading.diagrams > 0)
+    return result
 
 
 @pytest.mark.browser
 def test_every_page_is_within_its_budget(weights):
-    problems = [f"docs/{src}: {problem}" for src, w in weights.items() for problem in over_budget(w, BUDGETS)]
+    unseen = [src for src, w in weights.items() if not any(f.endswith(".html") for f, _ in w.files)]
+    assert not unseen, f"no page load recorded for {unseen}"
+    problems = [f"{src}: {problem}" for src, w in weights.items() for problem in over_budget(w, BUDGETS)]
     assert not problems, "over budget (tests/budgets.toml):\n" + "\n".join(problems)
 
 
 @pytest.mark.browser
-def test_text_pages_do_not_load_the_search_index_until_search_opens(weights):
+def test_pages_do_not_load_the_search_index_until_search_opens(weights):
     loaded = [src for src, w in weights.items() if any(f.startswith("search/") for f, _ in w.files)]
     assert not loaded, f"pages that fetch the search index on load: {loaded}"
 
