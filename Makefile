@@ -55,6 +55,7 @@ linkcheck-external: $(DEV_STAMP) ## Check every external link of the site (needs
 
 bench: $(DEV_STAMP) ## Timings and Lighthouse scores beside their targets (tests/budgets.toml); BENCH_ARGS=--quick
 	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
+	$(BIN)/python -m scripts.bench_links
 
 bench-links: $(DEV_STAMP) ## Time the link checker beside LinkChecker on the same built site
 	$(BIN)/python -m scripts.bench_links

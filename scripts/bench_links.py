@@ -18,10 +18,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
+from scripts.bench import timed
 from scripts.build import ROOT, BuildError, Outputs, build_offline, build_online, default_outputs
 from scripts.check_links import check_site
 from scripts.pages import load_config
@@ -31,12 +31,7 @@ LINKCHECKER = BIN / "linkchecker"
 
 
 def median_seconds(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(timed(action, runs))
 
 
 def readable_by_all(folder: Path) -> None:
