@@ -260,6 +260,9 @@ def axe_violations(
     """axe-core's violations of `rules` (default: all) and `impacts`: per rule, each element (up to 5) and why."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # The site lays out long tables and closed answers only near the viewport (content-visibility):
+    # lay everything out, so axe judges every element, not only those on screen.
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
     options: dict = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": list(rules)}
