@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.print_pdf import DIAGRAMS_DRAWN_JS, OPEN_SHADOW_JS, print_pdf, serve
+from scripts.local_server import serve
+from scripts.print_pdf import print_pdf
+from scripts.reader import diagram_problems, open_page
 
 CHEAT_SHEET = "study/cheat-sheet/"
 HIDDEN_WHEN_PRINTED = [
@@ -23,11 +25,8 @@ VISIBLE_DIAGRAMS_JS = """() => [...document.querySelectorAll('.mermaid')]
 
 @pytest.mark.browser
 def test_print_media_hides_the_chrome_and_keeps_diagrams(online, browser):
-    with serve(online) as base:
-        page = browser.new_page()
-        page.add_init_script(OPEN_SHADOW_JS)
-        page.goto(base + CHEAT_SHEET, wait_until="networkidle")
-        page.wait_for_function(DIAGRAMS_DRAWN_JS, timeout=20_000)
+    with serve(online) as served, open_page(browser, served.url(CHEAT_SHEET)) as (page, _):
+        assert not diagram_problems(page)
         page.emulate_media(media="print")
         shown = {s: d for s, d in page.evaluate(DISPLAY_JS, HIDDEN_WHEN_PRINTED) if any(v != "none" for v in d)}
         assert not shown, f"printed {CHEAT_SHEET} still shows: {shown}"
@@ -36,7 +35,6 @@ def test_print_media_hides_the_chrome_and_keeps_diagrams(online, browser):
         assert diagrams >= 2 and visible == diagrams, f"{visible} of {diagrams} diagrams visible in print"
         after = page.evaluate("() => getComputedStyle(document.querySelector('article a[href]'), '::after').content")
         assert after in ("none", "normal"), f"links print extra text after them: {after}"
-        page.close()
 
 
 @pytest.mark.browser
