@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from scripts.bench import timed
-from scripts.build import ROOT, BuildError, Outputs, build_offline, build_online, default_outputs
+from scripts.build import ROOT, BuildError, Outputs, build_all, default_outputs
 from scripts.check_links import check_site
 from scripts.pages import load_config
 
@@ -59,8 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out: Outputs = default_outputs(Path(tmp))
         try:
-            build_offline(out)
-            build_online(out)
+            build_all(out)
         except BuildError as error:
             print(error, file=sys.stderr)
             return 1

@@ -60,21 +60,44 @@ def problem_lines(log: str) -> list[str]:
     return kept
 
 
-def mkdocs_build(site_dir: Path, *, offline: bool, config: Path = ROOT / "mkdocs.yml") -> str:
-    """Run a strict build and return its log; raise BuildError with the log when it fails."""
+def start_mkdocs(site_dir: Path, *, offline: bool, config: Path = ROOT / "mkdocs.yml") -> subprocess.Popen[str]:
+    """Start a strict build of one variant in its own process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
-    proc = subprocess.run(
+    return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
         cwd=config.parent,
         env=env,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
     )
-    log = proc.stdout + proc.stderr
+
+
+def finish_mkdocs(proc: subprocess.Popen[str], *, offline: bool) -> str:
+    """Wait for a build and return its log; raise BuildError with its warnings when it fails."""
+    log, _ = proc.communicate()
     if proc.returncode != 0:
         variant = "offline" if offline else "online"
         raise BuildError(f"the {variant} build failed:\n" + "\n".join(problem_lines(log) or log.splitlines()[-20:]))
     return log
+
+
+def mkdocs_build(site_dir: Path, *, offline: bool, config: Path = ROOT / "mkdocs.yml") -> str:
+    """Run a strict build and return its log; raise BuildError with the log when it fails."""
+    return finish_mkdocs(start_mkdocs(site_dir, offline=offline, config=config), offline=offline)
+
+
+def mkdocs_build_both(out: Outputs) -> None:
+    """Both strict builds at once, one process each: they share nothing, and the machine has two cores."""
+    running = [(start_mkdocs(out.offline, offline=True), True), (start_mkdocs(out.online, offline=False), False)]
+    errors = []
+    for proc, offline in running:
+        try:
+            finish_mkdocs(proc, offline=offline)
+        except BuildError as error:
+            errors.append(str(error))
+    if errors:
+        raise BuildError("\n".join(errors))
 
 
 def pack(site_dir: Path, archive: Path) -> Path:
@@ -130,10 +153,24 @@ def build_online(out: Outputs, diagrams: Prerenderer | None = None) -> None:
     mkdocs_build(out.online, offline=False)
     if diagrams:
         diagrams.prerender_sites(out.online)
+    offer_zip(out)
+
+
+def offer_zip(out: Outputs) -> None:
+    """Copy the offline zip to the online site's download path, when there is one."""
     if out.zip.is_file():
         target = out.online / DOWNLOAD_PATH
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(out.zip, target)
+
+
+def build_all(out: Outputs, diagrams: Prerenderer | None = None) -> None:
+    """What `make build` does: both variants, their diagrams, the zip, and the zip offered online."""
+    mkdocs_build_both(out)
+    if diagrams:
+        diagrams.prerender_sites(out.offline, out.online)
+    pack(out.offline, out.zip)
+    offer_zip(out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,12 +182,16 @@ def main(argv: list[str] | None = None) -> int:
     out = default_outputs()
     try:
         with prerenderer() as diagrams:
-            if not args.online_only:
+            if args.offline_only:
                 build_offline(out, diagrams)
-                print(f"offline: {out.offline.relative_to(ROOT)}/ and {out.zip.relative_to(ROOT)}")
-            if not args.offline_only:
+            elif args.online_only:
                 build_online(out, diagrams)
-                print(f"online: {out.online.relative_to(ROOT)}/")
+            else:
+                build_all(out, diagrams)
+        if not args.online_only:
+            print(f"offline: {out.offline.relative_to(ROOT)}/ and {out.zip.relative_to(ROOT)}")
+        if not args.offline_only:
+            print(f"online: {out.online.relative_to(ROOT)}/")
     except (BuildError, DiagramError) as error:
         print(error, file=sys.stderr)
         return 1

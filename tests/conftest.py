@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scripts.browser import INSTALL_HINT, find_chromium, launch
-from scripts.build import ROOT, BuildError, Outputs, build_offline, build_online, default_outputs
+from scripts.build import ROOT, BuildError, Outputs, build_all, default_outputs
 from scripts.pages import SiteMap, load_site_map
 from scripts.prerender_diagrams import DiagramError, Prerenderer
 
@@ -56,8 +56,7 @@ def build_outcome(tmp_path_factory: pytest.TempPathFactory, chromium) -> Outputs
     out = default_outputs(tmp_path_factory.mktemp("builds"))
     diagrams = Prerenderer(chromium) if chromium else None
     try:
-        build_offline(out, diagrams)
-        build_online(out, diagrams)
+        build_all(out, diagrams)
     except (BuildError, DiagramError) as error:
         return str(error)
     return out
