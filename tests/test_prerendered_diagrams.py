@@ -3,10 +3,12 @@ palette's CSS variables, with its accessible title and description."""
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 
 from overrides.hooks import mermaid_source
-from scripts.build import mkdocs_build
+from scripts.build import MERMAID_JS, mkdocs_build
 from scripts.check_diagrams import extract
 from scripts.html import html_pages, soup
 from scripts.prerender_diagrams import DiagramError, Prerenderer
@@ -56,3 +58,10 @@ def test_diagram_sources_are_escaped_for_client_side_mermaid():
     raw = '<pre  class="mermaid"><code>flowchart LR\n  a["x<br>y & z"]\n</code></pre>'
     escaped = mermaid_source.on_page_content(raw, page=None, config=None, files=None)
     assert escaped == '<pre  class="mermaid"><code>flowchart LR\n  a["x&lt;br&gt;y &amp; z"]\n</code></pre>'
+
+
+def test_the_offline_zip_leaves_out_the_mermaid_no_page_loads(builds, browser):
+    with zipfile.ZipFile(builds.zip) as zf:
+        names = zf.namelist()
+    assert MERMAID_JS.as_posix() not in names, "the zip ships Mermaid, though every diagram is drawn"
+    assert not (builds.offline / MERMAID_JS).exists()
