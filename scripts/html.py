@@ -1,7 +1,8 @@
 """Small readers of built HTML shared by tests and scripts.
 
 `soup` (BeautifulSoup) suits tests that query a few pages; `parse`, `references` and `anchors`
-(selectolax, about 20 times faster) suit the link checker, which reads every page of both builds.
+(selectolax, about 20 times faster) suit the link checker, which reads every page of both builds,
+and the test that no page loads anything from another host.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ LOADING_ATTRS: dict[str, tuple[str, ...]] = {
 CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]+)\1\s*\)|@import\s+(['"])(?P<imp>[^'"]+)\3""")
 # Everything a page links to or loads: LOADING_ATTRS plus plain links.
 LINKING_ATTRS: dict[str, tuple[str, ...]] = {"a": ("href",), "area": ("href",), **LOADING_ATTRS}
+# <link> relations that name a related page instead of loading something.
+NAVIGATION_RELS = {"canonical", "alternate", "prev", "next"}
 REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 
 
@@ -52,26 +55,6 @@ def css_urls(css: str) -> Iterator[str]:
         yield match["url"] or match["imp"]
 
 
-def loaded_urls(page: BeautifulSoup) -> Iterator[tuple[str, str]]:
-    """(what, url) for everything the page itself asks the browser to load."""
-    for tag_name, attrs in LOADING_ATTRS.items():
-        for tag in page.find_all(tag_name):
-            if tag_name == "link" and not set(tag.get("rel", [])) - {"canonical", "alternate", "prev", "next"}:
-                continue  # navigation hints, not loads
-            for attr in attrs:
-                value = tag.get(attr)
-                if not value:
-                    continue
-                for url in srcset_urls(value) if attr == "srcset" else [value]:
-                    yield f"<{tag_name} {attr}>", url
-    for tag in page.find_all(style=True):
-        for url in css_urls(tag["style"]):
-            yield "style attribute", url
-    for tag in page.find_all("style"):
-        for url in css_urls(tag.get_text()):
-            yield "<style>", url
-
-
 def is_remote(url: str) -> bool:
     return bool(REMOTE.match(url.strip()))
 
@@ -82,11 +65,17 @@ class Reference:
 
     where: str
     url: str
+    hint: bool = False  # a <link> that only names a related page (canonical, prev...): nothing to load
 
     @property
     def is_link(self) -> bool:
         """A link a reader follows (as opposed to something the browser loads)."""
         return self.where in ("<a href>", "<area href>")
+
+    @property
+    def is_load(self) -> bool:
+        """Something the browser fetches for the page itself: a script, a stylesheet, an image..."""
+        return not self.is_link and not self.hint
 
 
 def parse(path: Path) -> LexborHTMLParser:
@@ -97,12 +86,13 @@ def references(page: LexborHTMLParser) -> Iterator[Reference]:
     """Every URL of a page: links, loads of every kind, and url(...) in inline styles."""
     for node in page.css("*"):
         tag, attributes = node.tag, node.attributes
+        hint = tag == "link" and set((attributes.get("rel") or "").split()) <= NAVIGATION_RELS
         for attr in LINKING_ATTRS.get(tag, ()):
             value = attributes.get(attr)
             if not value:
                 continue
             for url in srcset_urls(value) if attr == "srcset" else [value]:
-                yield Reference(f"<{tag} {attr}>", url)
+                yield Reference(f"<{tag} {attr}>", url, hint)
         if style := attributes.get("style"):
             for url in css_urls(style):
                 yield Reference("style attribute", url)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scripts import vendor
-from scripts.html import css_urls, html_pages, is_remote, loaded_urls, soup
+from scripts.html import css_urls, html_pages, is_remote, parse, references, soup
 
 MERMAID = "assets/vendor/mermaid/mermaid.min.js"
 
@@ -15,10 +15,10 @@ MERMAID = "assets/vendor/mermaid/mermaid.min.js"
 def test_no_page_loads_anything_from_another_host(variant, request):
     site = request.getfixturevalue(variant)
     problems = [
-        f"{page.relative_to(site)}: {what} {url}"
+        f"{page.relative_to(site)}: {ref.where} {ref.url}"
         for page in html_pages(site)
-        for what, url in loaded_urls(soup(page))
-        if is_remote(url)
+        for ref in references(parse(page))
+        if ref.is_load and is_remote(ref.url)
     ]
     assert not problems, "pages that load from a third-party host:\n" + "\n".join(problems)
 
