@@ -108,11 +108,16 @@ def render_problems(diagrams: list[Diagram], browser: Browser | None = None) -> 
         page.close()
 
 
-def check(paths: list[Path], render: bool = True, browser: Browser | None = None) -> list[str]:
+def diagrams_in(paths: list[Path]) -> list[Diagram]:
+    """The diagrams of the given Markdown files, and of every Markdown file under the given folders."""
     files: list[Path] = []
     for p in paths:
         files.extend(sorted(p.rglob("*.md")) if p.is_dir() else [p])
-    diagrams = [d for f in files for d in extract(f)]
+    return [d for f in files for d in extract(f)]
+
+
+def problems(diagrams: list[Diagram], render: bool = True, browser: Browser | None = None) -> list[str]:
+    """One line per fault, `file:line: what is wrong`; drawing needs a Chromium unless `render` is off."""
     errors = [f"{d.where}: {problem}" for d in diagrams for problem in static_problems(d)]
     if render and diagrams:
         for diagram, problem in zip(diagrams, render_problems(diagrams, browser), strict=True):
@@ -121,14 +126,18 @@ def check(paths: list[Path], render: bool = True, browser: Browser | None = None
     return errors
 
 
+def check(paths: list[Path], render: bool = True, browser: Browser | None = None) -> list[str]:
+    return problems(diagrams_in(paths), render, browser)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     paths = [Path(a).resolve() for a in args] or [DOCS]
-    errors = check(paths)
+    diagrams = diagrams_in(paths)
+    errors = problems(diagrams)
     for error in errors:
         print(error, file=sys.stderr)
-    count = sum(len(extract(f)) for p in paths for f in (p.rglob("*.md") if p.is_dir() else [p]))
-    print(json.dumps({"diagrams": count, "errors": len(errors)}))
+    print(json.dumps({"diagrams": len(diagrams), "errors": len(errors)}))
     return 1 if errors else 0
 
 

@@ -8,27 +8,21 @@ import pytest
 from scripts import check_diagrams
 from scripts.pages import DOCS
 
-
-def _all_diagrams():
-    return [d for path in sorted(DOCS.rglob("*.md")) for d in check_diagrams.extract(path)]
+DIAGRAMS = check_diagrams.diagrams_in([DOCS])
 
 
 def test_the_site_has_diagrams():
-    assert len(_all_diagrams()) >= 9
+    assert len(DIAGRAMS) >= 9
 
 
 def test_every_diagram_is_accessible_and_uses_palette_colours():
-    problems = [f"{d.where}: {p}" for d in _all_diagrams() for p in check_diagrams.static_problems(d)]
+    problems = check_diagrams.problems(DIAGRAMS, render=False)
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.browser
 def test_every_diagram_renders_with_the_vendored_mermaid(browser):
-    diagrams = _all_diagrams()
-    results = check_diagrams.render_problems(diagrams, browser)
-    problems = [
-        f"{d.where}: Mermaid cannot draw this diagram: {r}" for d, r in zip(diagrams, results, strict=True) if r
-    ]
+    problems = check_diagrams.problems(DIAGRAMS, browser=browser)
     assert not problems, "\n".join(problems)
 
 
