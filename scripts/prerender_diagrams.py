@@ -73,19 +73,20 @@ class Prerenderer:
             try:
                 page.wait_for_function(MATERIAL_SET_MERMAID_UP, timeout=self.timeout_ms)
             except Exception as exc:  # Playwright's TimeoutError, with the page's own errors attached
-                detail = "; ".join(errors) or "no SVG appeared"
+                detail = "; ".join(errors) or "Mermaid was never initialised"
                 raise DiagramError(f"{harness}: Material did not set Mermaid up: {detail}") from exc
             results = page.evaluate(RENDER, todo)
         finally:
             context.close()
-        failed = {key for key, result in zip(todo, results, strict=True) if "error" in result}
+        failed: dict[tuple[int, str], str] = {}
         for key, result in zip(todo, results, strict=True):
             if "svg" in result:
                 self.cache[key] = result["svg"]
+            else:
+                failed[key] = result["error"]
         if failed:
             lines = [
-                f"{page_path}: diagram {i + 1}: Mermaid cannot draw it: "
-                + next(r["error"] for k, r in zip(todo, results, strict=True) if k == (i, src))
+                f"{page_path}: diagram {i + 1}: Mermaid cannot draw it: {failed[(i, src)]}"
                 for page_path, i, src in jobs
                 if (i, src) in failed
             ]
@@ -93,19 +94,19 @@ class Prerenderer:
 
     def prerender_sites(self, *sites: Path) -> int:
         """Rewrite every diagram page of the built sites; return how many diagrams were written."""
-        pages: dict[Path, list[str]] = {}
+        pages: dict[Path, tuple[str, list[str]]] = {}  # page -> (its HTML, its diagram sources)
         for site in sites:
             for page_path in sorted(site.rglob("*.html")):
                 text = page_path.read_text(encoding="utf-8")
-                sources = [html.unescape(m["src"]) for m in PRE.finditer(text)]
-                if sources:
-                    pages[page_path] = sources
+                if sources := [html.unescape(m["src"]) for m in PRE.finditer(text)]:
+                    pages[page_path] = (text, sources)
         if not pages:
             return 0
-        self.render(next(iter(pages)), [(p, i, src) for p, srcs in pages.items() for i, src in enumerate(srcs)])
-        for page_path, sources in pages.items():
+        jobs = [(p, i, src) for p, (_, sources) in pages.items() for i, src in enumerate(sources)]
+        self.render(next(iter(pages)), jobs)
+        for page_path, (text, sources) in pages.items():
             drawn = iter(self.cache[(i, src)] for i, src in enumerate(sources))
-            text = PRE.sub(lambda _, svgs=drawn: shadow_host(next(svgs)), page_path.read_text(encoding="utf-8"))
+            text = PRE.sub(lambda _, svgs=drawn: shadow_host(next(svgs)), text)
             text = MERMAID_CONFIG.sub("", MERMAID_SCRIPT.sub("", text))
             page_path.write_text(text, encoding="utf-8")
-        return sum(map(len, pages.values()))
+        return len(jobs)
