@@ -1,21 +1,21 @@
-"""Spell-check the Markdown prose against GNU Aspell's American English dictionary and the project word list.
+"""Spell-check the Markdown prose against pyspellchecker's English dictionary and the project word list.
 
     python -m scripts.spellcheck                  # every page, README.md and CONTRIBUTING.md
     python -m scripts.spellcheck docs/ecs/x.md    # only these files
 
 Code (fenced and inline), Mermaid diagrams, URLs, HTML tags, attribute lists and the admonition and
 front-matter keywords are blanked out first, keeping columns, so every unknown word is reported as
-`file:line:column`. A word Aspell does not know must be in .spelling-wordlist.txt: one word a line,
+`file:line:column`. A word the dictionary does not know must be in .spelling-wordlist.txt: one word a line,
 written as it is meant (a lowercase entry also accepts the capitalized form; `EKS` accepts only `EKS`).
-Words with digits (EC2, S3, IPv4) are never sent to Aspell: they must be in the word list.
+Words with digits (EC2, S3, IPv4) are never looked up: they must be in the word list.
+The dictionary is pyspellchecker's (a pip package, so `make` installs it into .venv): about 160,000
+words, American spellings (`colour` and `virtualisation` are unknown to it).
 """
 
 from __future__ import annotations
 
 import argparse
 import re
-import shutil
-import subprocess
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,7 +23,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDLIST = ROOT / ".spelling-wordlist.txt"
-ASPELL_HINT = "aspell is not installed (Debian: `sudo apt-get install -y aspell aspell-en`)"
 DEFAULT_FILES = ("docs", "README.md", "CONTRIBUTING.md")
 SKIP_DIRS = ("docs/assets/",)
 
@@ -44,6 +43,8 @@ MASKS = [
     re.compile(r"\b[\w./-]+\.(?:md|yml|yaml|py|txt|json|html|zip|js|css|sh)\b"),  # file names
     # Verbatim quotes of the source notes keep the notes' spelling: a quote after "say:" or
     # "says:", and a list item that is only a quote.
+    # AWS's own sentences, quoted as evidence in a blockquote (`> "..."`), keep AWS's wording.
+    re.compile(r'^\s*>\s*"[^"]*"\s*$'),
     re.compile(r"(?<=\bsays: )\"[^\"]*\"|(?<=\bsay: )\"[^\"]*\"|^(\s*[-*] )\"[^\"]*\"(?=[.,;]?\s*$)"),
 ]
 # A word: letters and digits, with inner apostrophes, underscores or hyphens (add-ons, X86_64).
@@ -115,21 +116,13 @@ def load_wordlist(path: Path = WORDLIST) -> set[str]:
     return {entry for entry in entries if entry}
 
 
-def known_to_aspell(candidates: Iterable[str]) -> set[str]:
-    """The candidates that Aspell's en_US dictionary accepts."""
-    aspell = shutil.which("aspell")
-    if aspell is None:
-        raise RuntimeError(ASPELL_HINT)
-    candidates = sorted(set(candidates))
-    proc = subprocess.run(
-        [aspell, "list", "--lang=en_US", "--encoding=utf-8", "--ignore-case=false"],
-        input="\n".join(candidates) + "\n",
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    unknown = set(proc.stdout.split())
-    return {word for word in candidates if word not in unknown}
+def known_to_dictionary(candidates: Iterable[str]) -> set[str]:
+    """The candidates that the English dictionary knows (in any case: `Kernel` as `kernel`)."""
+    from spellchecker import SpellChecker  # loading the dictionary takes a moment: only when needed
+
+    candidates = set(candidates)
+    unknown = SpellChecker(language="en", case_sensitive=False).unknown(candidates)
+    return {word for word in candidates if word.lower() not in unknown}
 
 
 def in_wordlist(word: str, wordlist: set[str]) -> bool:
@@ -156,9 +149,9 @@ def check(paths: Iterable[Path], wordlist: set[str], root: Path = ROOT) -> list[
                 continue
             found += [(shown, line, column + offset, part) for offset, part in parts(word) if part[:1].isalpha()]
     found = [hit for hit in found if not in_wordlist(hit[3], wordlist)]
-    # Aspell splits at digits and underscores, so such words must be in the word list.
+    # Words with digits or underscores are names, never dictionary words: they must be in the word list.
     to_ask = {word for *_, word in found if word.replace("'", "").isalpha()}
-    known = known_to_aspell(to_ask) if to_ask else set()
+    known = known_to_dictionary(to_ask) if to_ask else set()
     return [Misspelling(*hit) for hit in found if hit[3] not in known]
 
 
@@ -177,11 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("paths", nargs="*", default=list(DEFAULT_FILES))
     args = parser.parse_args(argv)
-    try:
-        problems = check(markdown_files(args.paths), load_wordlist())
-    except RuntimeError as error:
-        print(f"spellcheck: {error}", file=sys.stderr)
-        return 2
+    problems = check(markdown_files(args.paths), load_wordlist())
     for problem in problems:
         print(problem)
     if problems:
