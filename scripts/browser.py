@@ -1,21 +1,19 @@
-"""Find a Chromium and launch it headless with Playwright, for tests, screenshots and benchmarks.
+"""Launch a headless Chromium with Playwright, for tests, screenshots and benchmarks.
 
-Order of preference: $CHROMIUM, a Playwright-managed browser, /usr/bin/chromium, google-chrome.
+Which Chromium is scripts/chromium.py's choice; `make` installs one first when none is found.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-INSTALL_HINT = (
-    "no Chromium found: install one (Debian: `sudo apt-get install -y chromium`) or set CHROMIUM=/path/to/chrome"
-)
+from scripts.chromium import HINT as INSTALL_HINT
+from scripts.chromium import find_chromium
+
+__all__ = ["FLAGS", "INSTALL_HINT", "find_chromium", "launch"]
 # Without the networking flags Chromium phones home at start-up, which a closed network refuses.
 FLAGS = [
     "--no-sandbox",
@@ -27,22 +25,6 @@ FLAGS = [
     "--disable-quic",
     "--allow-file-access-from-files",
 ]
-
-
-def _playwright_managed() -> str | None:
-    cache = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH", Path.home() / ".cache" / "ms-playwright"))
-    found = sorted(cache.glob("chromium-*/chrome-linux*/chrome"))
-    return str(found[-1]) if found else None
-
-
-def find_chromium() -> str | None:
-    candidates = [
-        os.environ.get("CHROMIUM"),
-        _playwright_managed(),
-        "/usr/bin/chromium",
-        shutil.which("google-chrome"),
-    ]
-    return next((c for c in candidates if c and Path(c).is_file()), None)
 
 
 @contextmanager

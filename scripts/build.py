@@ -118,28 +118,24 @@ def pack(site_dir: Path, archive: Path) -> Path:
 
 @contextmanager
 def prerenderer() -> Iterator[Prerenderer | None]:
-    """A Chromium to draw diagrams at build time, per PRERENDER: auto (default), on or off.
+    """A Chromium to draw diagrams at build time, so what a contributor builds is what Pages serves.
 
-    auto draws them when a Chromium is found and otherwise says, once, that pages will load
-    Mermaid instead; on fails without a Chromium (the Pages deployment sets it).
+    PRERENDER=on (the default) finds a Chromium or installs one (scripts/chromium.py) and fails
+    when neither works; PRERENDER=off leaves the diagrams to client-side Mermaid, as `make serve` does.
     """
-    mode = os.environ.get("PRERENDER", "auto")
-    if mode not in {"auto", "on", "off"}:
-        raise BuildError(f"PRERENDER={mode!r}: use auto, on or off")
-    try:
-        from scripts.browser import INSTALL_HINT, find_chromium, launch
-    except ImportError:  # Playwright comes with requirements-dev.txt (`make build` installs it)
-        missing = "Playwright is not installed (pip install -r requirements-dev.txt)"
-        chromium = None
-    else:
-        missing, chromium = INSTALL_HINT, find_chromium()
-    if mode == "off" or (mode == "auto" and chromium is None):
-        if mode == "auto":
-            print(f"build: {missing}; diagrams are left to client-side Mermaid", file=sys.stderr)
+    mode = os.environ.get("PRERENDER", "on")
+    if mode not in {"on", "off"}:
+        raise BuildError(f"PRERENDER={mode!r}: use on or off")
+    if mode == "off":
         yield None
         return
-    if chromium is None:
-        raise BuildError(f"PRERENDER=on but {missing}")
+    from scripts.browser import launch
+    from scripts.chromium import NoChromium, provide_chromium
+
+    try:
+        provide_chromium()
+    except NoChromium as error:
+        raise BuildError(f"build: {error} (or build with PRERENDER=off)") from error
     with launch() as browser:
         yield Prerenderer(browser)
 

@@ -12,28 +12,23 @@ from scripts.build import ROOT, BuildError, Outputs, build_all, default_outputs
 from scripts.pages import SiteMap, load_site_map
 from scripts.prerender_diagrams import DiagramError, Prerenderer
 
-NO_CHROMIUM = pytest.StashKey[int]()
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Browser tests never skip quietly: without a Chromium the run stops at once, saying how to get one.
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Without a Chromium, the browser tests are set aside, and the run ends with one line saying how to get one."""
-    if find_chromium() is not None:
-        return
-    set_aside = [item for item in items if item.get_closest_marker("browser")]
-    if set_aside:
-        config.hook.pytest_deselected(items=set_aside)
-        items[:] = [item for item in items if not item.get_closest_marker("browser")]
-        config.stash[NO_CHROMIUM] = len(set_aside)
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
-    if config.stash.get(NO_CHROMIUM, 0):
-        terminalreporter.write_line(f"SKIPPED {config.stash[NO_CHROMIUM]} browser tests: {INSTALL_HINT}", yellow=True)
+    `make test` installs one first (scripts/chromium.py); `make test-quick` leaves the browser tests out."""
+    if any(item.get_closest_marker("browser") for item in session.items) and find_chromium() is None:
+        pytest.exit(
+            f"{sum(1 for i in session.items if i.get_closest_marker('browser'))} browser tests selected but "
+            f"{INSTALL_HINT}",
+            returncode=1,
+        )
 
 
 @pytest.fixture(scope="session")
 def chromium():
-    """One headless Chromium for the whole run (Playwright allows one per thread), or None."""
+    """One headless Chromium for the whole run (Playwright allows one per thread), or None when the run
+    selected no browser test and none is installed."""
     if find_chromium() is None:
         yield None
         return
@@ -43,9 +38,7 @@ def chromium():
 
 @pytest.fixture(scope="session")
 def browser(chromium):
-    """A headless Chromium, or a skip that says how to install one."""
-    if chromium is None:
-        pytest.skip(INSTALL_HINT)
+    assert chromium is not None, INSTALL_HINT
     return chromium
 
 
