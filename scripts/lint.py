@@ -67,6 +67,11 @@ def checks(root: Path = ROOT) -> list[Check]:
         ),
         Check("spelling", "spell check (.spelling-wordlist.txt)", ((sys.executable, "-m", "scripts.spellcheck"),)),
         Check(
+            "aws-links",
+            "AWS documentation links in canonical form (scripts/check_aws_links.py)",
+            ((sys.executable, "-m", "scripts.check_aws_links"),),
+        ),
+        Check(
             "yaml",
             "YAML lint (.yamllint.yaml)",
             ((_tool("yamllint"), "--strict", "--format", "parsable", "-c", ".yamllint.yaml", "."),),
