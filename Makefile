@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help deps chromium serve build offline test test-quick lint bench screenshots linkcheck-external bench-links vendor clean
+.PHONY: help deps chromium serve build offline test test-quick lint check-sources bench screenshots linkcheck-external bench-links vendor clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ screenshots: build ## Full-page PNGs of every page, light and dark, into screens
 
 linkcheck-external: $(DEV_STAMP) ## Check every external link of the site (needs internet; not in make test)
 	$(BIN)/python -m scripts.check_external_links $(LINKCHECK_ARGS)
+
+check-sources: $(DEV_STAMP) ## Is every quoted AWS sentence still on its AWS page? (needs internet; weekly in CI)
+	$(BIN)/python -m scripts.check_sources $(CHECK_SOURCES_ARGS)
 
 bench: chromium ## Timings and Lighthouse scores beside their targets (tests/budgets.toml); BENCH_ARGS=--quick
 	$(BIN)/python -m scripts.bench $(BENCH_ARGS)

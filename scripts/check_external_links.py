@@ -129,47 +129,59 @@ class Checker:
         with self._hosts_lock:
             return self._hosts[urlsplit(url).netloc.lower()]
 
-    def _request(self, method: str, url: str) -> requests.Response:
+    def _request(self, method: str, url: str, *, body: bool = False) -> requests.Response:
         headers = {}
         if self.token and is_token_host(url, self.token_hosts):
             # requests drops Authorization when a redirect leaves the host.
             headers["Authorization"] = f"Bearer {self.token}"
         with self._host_slot(url):
             response = self._session().request(
-                method, url, headers=headers, timeout=self.timeout, allow_redirects=True, stream=True
+                method, url, headers=headers, timeout=self.timeout, allow_redirects=True, stream=not body
             )
-            response.close()
+            if not body:
+                response.close()
         return response
 
-    def check(self, url: str) -> Outcome:
+    def _retrying(self, send: Callable[[], requests.Response]) -> tuple[requests.Response | None, str]:
+        """The first answer that is not worth retrying, or None and what went wrong on the last attempt."""
         problem = ""
         for attempt in range(self.attempts):
             wait = self.backoff * 2**attempt
             try:
-                response = self._request("HEAD", url)
-                if response.status_code in GET_AFTER_HEAD:
-                    response = self._request("GET", url)
+                response = send()
             except requests.Timeout:
                 problem = "timed out"
             except requests.ConnectionError as error:
                 problem = f"connection failed ({type(error).__name__})"
             except requests.RequestException as error:
-                return Outcome(url, False, f"request failed: {error}")
+                return None, f"request failed: {error}"
             else:
-                status = f"{response.status_code} {response.reason}".strip()
-                if response.status_code < 400:
-                    return Outcome(url, True, status)
                 if response.status_code not in RETRY_STATUSES:
-                    return Outcome(url, False, status)
-                problem = status
+                    return response, ""
+                problem = f"{response.status_code} {response.reason}".strip()
                 asked = retry_after_seconds(response.headers.get("Retry-After"))
                 if asked is not None:
                     if asked > self.max_wait:
-                        return Outcome(url, False, f"{status}: Retry-After {asked:.0f} s is over {self.max_wait:.0f} s")
+                        return None, f"{problem}: Retry-After {asked:.0f} s is over {self.max_wait:.0f} s"
                     wait = asked
             if attempt + 1 < self.attempts:
                 self.sleep(wait)
-        return Outcome(url, False, f"{problem} after {self.attempts} attempts")
+        return None, f"{problem} after {self.attempts} attempts"
+
+    def check(self, url: str) -> Outcome:
+        def head_then_get() -> requests.Response:
+            response = self._request("HEAD", url)
+            return self._request("GET", url) if response.status_code in GET_AFTER_HEAD else response
+
+        response, problem = self._retrying(head_then_get)
+        if response is None:
+            return Outcome(url, False, problem)
+        status = f"{response.status_code} {response.reason}".strip()
+        return Outcome(url, response.status_code < 400, status)
+
+    def fetch(self, url: str) -> tuple[requests.Response | None, str]:
+        """GET a page whole, following redirects (the response's history shows them), with the same retries."""
+        return self._retrying(lambda: self._request("GET", url, body=True))
 
     def check_all(self, urls: Iterable[str], workers: int = 16) -> list[Outcome]:
         with ThreadPoolExecutor(max_workers=workers) as pool:
