@@ -13,6 +13,7 @@ import argparse
 import json
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,7 @@ YAML_SPECIAL = re.compile(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|: | #|\s$""")
 TEMPLATE = """\
 ---
 description: "TODO: one sentence under 160 characters, used as the meta description."
+checked: {today}
 ---
 
 # {title}
@@ -104,7 +106,7 @@ def create(section: str, slug: str, title: str, root: Path = ROOT) -> Path:
     last, indent = entries[-1]
     lines = text.splitlines(keepends=True)
     lines.insert(last + 1, f"{indent}- {yaml_scalar(title.strip())}: {src}\n")
-    page.write_text(TEMPLATE.format(title=title.strip()), encoding="utf-8")
+    page.write_text(TEMPLATE.format(title=title.strip(), today=date.today().isoformat()), encoding="utf-8")
     config.write_text("".join(lines), encoding="utf-8")
     return page
 

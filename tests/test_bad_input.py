@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts import check_aws_links
 from scripts.build import ROOT, BuildError, mkdocs_build
 from scripts.lint import checks, run
 from scripts.spellcheck import check as spellcheck
@@ -35,6 +36,11 @@ def add_line(page: str, line: str):
         path.write_text(path.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
 
     return change
+
+
+def strip_line(path: Path, start: str) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith(start)), encoding="utf-8")
 
 
 def add_page(page: str, text: str):
@@ -62,6 +68,24 @@ CASES = {
         r"docs/about\.md:\d+:10: unknown word 'Fargatte': fix the spelling, "
         r"or add it to \.spelling-wordlist\.txt if it is right",
     ),
+    "correction without the AWS sentence it rests on": (
+        add_line("ecs/launch-types.md", '!!! correction "Correction: x"\n\n    The notes say: "y".\n\n    Z.'),
+        "build",
+        r'docs/ecs/launch-types\.md:\d+: correction box "Correction: x": end the box with the AWS sentence it rests on',
+    ),
+    "page without its checked date": (
+        lambda project: strip_line(project / "docs" / "ecs" / "iam-roles.md", "checked: "),
+        "build",
+        r"docs/ecs/iam-roles\.md: the front matter needs `checked: YYYY-MM-DD`",
+    ),
+    "AWS link with a locale segment": (
+        add_line(
+            "about.md", "See [EBS](https://docs.aws.amazon.com/hi_in/AmazonECS/latest/developerguide/ebs-volumes.html)."
+        ),
+        "aws-links",
+        r"docs/about\.md:\d+: https://docs\.aws\.amazon\.com/hi_in/\S+: "
+        r"locale segment /hi_in/ opens a translated copy; use https://docs\.aws\.amazon\.com/AmazonECS/latest/developerguide/ebs-volumes\.html",
+    ),
     "page left out of the nav": (
         add_page("ecs/stray.md", STRAY_PAGE),
         "build",
@@ -82,6 +106,9 @@ def content_checks(project: Path) -> dict[str, str]:
     misspelled = spellcheck([p for p in pages if "assets" not in p.parts], load_wordlist(), root=project)
     if misspelled:
         failed["spelling"] = "\n".join(map(str, misspelled))
+    bad_links = check_aws_links.check(check_aws_links.files_under(["docs"], root=project), root=project)
+    if bad_links:
+        failed["aws-links"] = "\n".join(map(str, bad_links))
     (markdown,) = [c for c in checks(project) if c.name == "markdown"]
     result = run(markdown, cwd=project)
     if not result.ok:

@@ -82,4 +82,4 @@ def test_no_page_keeps_a_template_placeholder():
 
 def test_the_placeholder_check_finds_a_fresh_page(project):
     page = create("docker", "buildkit", "BuildKit", root=project)
-    assert placeholders(page.read_text())[:2] == [2, 7]
+    assert placeholders(page.read_text())[:2] == [2, 8]
