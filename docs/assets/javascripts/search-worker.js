@@ -8,7 +8,8 @@
  *
  * - Filler: lunr's stop words ("which", "should", "i", "how", "do", "or", never in the index)
  *   and the words of asking and comparing ("use", "vs", "compare", "difference") are left
- *   out while other words remain, instead of matching every word that begins with them.
+ *   out while other words remain, instead of matching every word that begins with them: a
+ *   question is answered by its meaningful words.
  * - Typos: a word of five or more letters that begins no word of the index matches the words
  *   one edit away (or whose beginning is), below an exact match; of those, the ones found next
  *   to the query's other words, or else the most common, weigh most.
@@ -16,7 +17,6 @@
  *   to each other), and an expansion also matches its abbreviation, in either direction.
  * - Comparisons: with "vs", "versus", "or", "compare" or "difference" between two sets of
  *   words, the sections that hold every side rank higher, and more if their heading compares.
- * - Questions: a question word ("which", "how") also found in a section's heading ranks it higher.
  *
  * Scores stay lunr's (term frequency and rarity, title boost), summed across the parts, so
  * Material's own boosts and order still apply. A query with lunr syntax (+word, -word, title:,
@@ -33,11 +33,9 @@
   var PHRASE_GAP = 2; // words of a phrase: next to each other, or one stop word apart
   var HOLDS_EVERY_SIDE = 2; // comparison: the section holds every side
   var COMPARING_HEADING = 2; // ... and its heading compares
-  var ASKED_IN_HEADING = 1.5; // a question word of the query is in the heading
 
   var COMPARE = words("vs versus or compare compared comparing comparison difference differences between against");
   var ASK = words("use using choose pick need want better");
-  var QUESTION = words("which what how where when why who");
 
   var TRAILING = lunr.Query.wildcard.TRAILING;
   var NONE = lunr.Query.wildcard.NONE;
@@ -256,7 +254,6 @@
     if (side.length) sides.push(side);
     if (!sides.length) return null;
     var comparing = sides.length > 1 && typed.some(function (w) { return COMPARE[w] === true; });
-    var asked = typed.filter(function (w) { return QUESTION[w] === true; });
 
     // Words that begin a word of the index: the context that picks among near words
     var known = [];
@@ -351,7 +348,6 @@
         entry.score *= HOLDS_EVERY_SIDE;
         if (heading.some(function (w) { return COMPARE[w] === true; })) entry.score *= COMPARING_HEADING;
       }
-      if (asked.some(function (w) { return heading.indexOf(w) !== -1; })) entry.score *= ASKED_IN_HEADING;
       // Material marks a typed word as missing unless a matched term begins with it: name the
       // words this result answers (through a synonym or a near word too) and the filler words.
       var metadata = entry.matchData.metadata;
