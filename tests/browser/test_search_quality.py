@@ -108,28 +108,31 @@ QUERIES = [
 SITE = load_site_map()
 
 BOX = "input[data-md-component=search-query]"
-# Material rewrites the line above the results ("12 matching documents") each time an answer
-# arrives: a one-shot observer on it tells when the answer to the query just entered is shown.
-ARM_JS = """() => {
-  window.studySearchAnswered = false;
+# Enter a query as a paste followed by a key (Material searches on keyup) and wait until
+# Material rewrites the line above the results ("12 matching documents"), which it does, with
+# the first results, each time the worker answers; then read the result pages, best first (one
+# list item per page, its first link the page itself). One round trip per query keeps the test fast.
+SEARCH_JS = f"""async (query) => {{
+  const box = document.querySelector("{BOX}");
   const meta = document.querySelector(".md-search-result__meta");
-  const observer = new MutationObserver(() => { window.studySearchAnswered = true; observer.disconnect(); });
-  observer.observe(meta, { childList: true, characterData: true, subtree: true });
-}"""
-# One list item per page, its first link the page itself (its best sections follow).
-RESULTS_JS = """() => [...document.querySelectorAll("li.md-search-result__item > a.md-search-result__link:first-child")]
-  .map((a) => a.href.split("#")[0].split("?")[0])"""
+  const answered = new Promise((resolve) => {{
+    const observer = new MutationObserver(() => {{ observer.disconnect(); resolve(true); }});
+    observer.observe(meta, {{ childList: true, characterData: true, subtree: true }});
+    setTimeout(() => {{ observer.disconnect(); resolve(false); }}, 10000);
+  }});
+  box.value = query;
+  box.dispatchEvent(new KeyboardEvent("keyup", {{ key: "End", bubbles: true }}));
+  if (!(await answered)) return null;
+  return [...document.querySelectorAll("li.md-search-result__item > a.md-search-result__link:first-child")]
+    .map((a) => a.href.split("#")[0].split("?")[0]);
+}}"""
 
 
 def search_top(page: Page, query: str) -> list[str]:
-    """Enter `query` in the header search box (pasted, then a key, since Material searches on keyup);
-    the result pages, best first."""
-    box = page.locator(BOX)
-    page.evaluate(ARM_JS)
-    box.fill(query)
-    box.press("End")
-    page.wait_for_function("() => window.studySearchAnswered", timeout=10_000)
-    return page.evaluate(RESULTS_JS)
+    """The result pages for `query`, best first, as Material's search box shows them."""
+    results = page.evaluate(SEARCH_JS, query)
+    assert results is not None, f"searching {query!r}: no answer within 10 s"
+    return results
 
 
 def hit_rates(outcomes: list[tuple[Query, bool]]) -> str:
