@@ -1,0 +1,484 @@
+"""Reading on a phone and a laptop: every diagram's labels reach 12 CSS px, as drawn in the page or
+in its full-screen view; no page scrolls sideways on a phone; a tapped acronym shows its expansion.
+Both builds: online over http, offline from file://.
+
+Mermaid draws labels at 16 px and the page shrinks each SVG to the text column, so what a reader
+sees is 16 px times the scale the SVG is shown at. Each label is measured where it is drawn: its
+font size times its width on screen over its laid-out width, which counts the SVG's viewBox
+scaling and the full-screen view's zoom alike.
+
+Each page is visited once per build and device; the tests below judge that one visit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page
+from playwright.sync_api import Error as PlaywrightError
+
+from scripts.build import mkdocs_build
+from scripts.local_server import serve
+from scripts.pages import Page as SitePage
+from scripts.pages import load_site_map
+from scripts.reader import OPEN_SHADOW_ROOTS, Traffic, axe_violations, local_to, switch_palette, watch
+from tests.browser.targets import PAGES, VARIANTS, page_target
+
+pytestmark = pytest.mark.browser
+
+MIN_LABEL_PX = 12.0
+DEVICES: dict[str, dict] = {
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
+    "laptop": {"viewport": {"width": 1280, "height": 900}},
+}
+# Diagrams that may stay under MIN_LABEL_PX as drawn on a laptop, and rely on the full-screen view:
+# two stacks side by side, each as wide as the layers it compares.
+WIDE_ON_A_LAPTOP = {"docs/docker/docker-vs-vms.md"}
+VIEW = "dialog.study-viewer"
+VIEW_TIMEOUT_MS = 5_000
+
+# The smallest label of one diagram, in CSS px as the reader sees it, and the diagram's title.
+LABEL_PX_JS = """
+(root) => {
+  if (!root) return null;
+  const svg = root.querySelector("svg");
+  const sizes = [...root.querySelectorAll(".nodeLabel:not(g), .edgeLabel:not(g), text")]
+    .filter((label) => label.textContent.trim() && label.getClientRects().length)
+    .map((label) => {
+      const laidOut = label instanceof SVGGraphicsElement ? label.getBBox().width : label.offsetWidth;
+      const shown = label.getBoundingClientRect().width;
+      return laidOut ? parseFloat(getComputedStyle(label).fontSize) * shown / laidOut : null;
+    })
+    .filter((size) => size);
+  const title = svg && svg.querySelector("title");
+  return { px: sizes.length ? Math.min(...sizes) : null, title: title ? title.textContent.trim() : "" };
+}
+"""
+INLINE_JS = f"(n) => ({LABEL_PX_JS})(document.querySelectorAll('.study-diagram .mermaid')[n].shadowRoot)"
+OPENED_JS = f"() => ({LABEL_PX_JS})(document.querySelector('{VIEW}[open] .study-viewer__canvas').shadowRoot)"
+VIEW_CLOSED_JS = f"""() => !document.querySelector('{VIEW}[open]')
+  && !(history.state && history.state.studyViewer)"""
+# What sticks out past the right edge of the window, outside any box that scrolls or clips it.
+SIDEWAYS_JS = """
+() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  const clipped = (el) => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== "visible") return true;
+    }
+    return false;
+  };
+  return [...document.body.querySelectorAll("*")]
+    .filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
+    .slice(0, 5)
+    .map((el) => `<${el.tagName.toLowerCase()} class="${el.className.baseVal ?? el.className}"> ` +
+      `reaches ${Math.round(el.getBoundingClientRect().right)} px: ${el.textContent.trim().slice(0, 40)}`);
+}
+"""
+SETTLE_JS = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+TIP_JS = """
+() => {
+  const tip = document.getElementById("study-abbr-tip");
+  return tip && !tip.hidden && tip.getBoundingClientRect().height > 0 ? tip.textContent : null;
+}
+"""
+
+
+@dataclass(frozen=True)
+class DiagramSize:
+    """One diagram on one device: its smallest label as drawn in the page and in the opened view."""
+
+    source: str  # docs/x.md
+    line: int  # where its fence opens
+    title: str
+    inline_px: float | None
+    opened_px: float | None  # None: tapping or clicking the diagram opened no view
+
+    @property
+    def readable(self) -> bool:
+        return max(self.inline_px or 0, self.opened_px or 0) >= MIN_LABEL_PX
+
+
+@dataclass
+class Visit:
+    """What one visit to a page on one device found."""
+
+    diagrams: list[DiagramSize] = field(default_factory=list)
+    sideways: list[str] = field(default_factory=list)
+    acronym: tuple[str, str, str | None] | None = None  # (term, its expansion, what the tap showed)
+    problems: list[str] = field(default_factory=list)  # requests and errors while reading
+
+
+def unreadable(sizes: list[DiagramSize], device: str) -> list[str]:
+    """One line per diagram whose labels stay under MIN_LABEL_PX both in the page and in the view."""
+
+    def px(value: float | None) -> str:
+        return f"{value:.1f} px" if value is not None else "no view"
+
+    return [
+        f"{s.source}:{s.line}: {s.title!r}: labels {px(s.inline_px)} as drawn, {px(s.opened_px)} opened "
+        f"on a {device}, want {MIN_LABEL_PX:.0f} px"
+        for s in sizes
+        if not s.readable
+    ]
+
+
+def wait_closed(tab: Page) -> None:
+    tab.wait_for_function(VIEW_CLOSED_JS, timeout=VIEW_TIMEOUT_MS)
+
+
+def measure_diagrams(tab: Page, page: SitePage, device: str) -> list[DiagramSize]:
+    lines = page_target("online", page).diagram_lines
+    sizes = []
+    for n, line in enumerate(lines):
+        drawn = tab.evaluate(INLINE_JS, n) or {"px": None, "title": "?"}
+        diagram = tab.locator(".study-diagram .mermaid").nth(n)
+        opened = None
+        try:
+            # Long tables and answers are laid out as they scroll near (content-visibility), which
+            # moves what follows them: let the layout settle before the tap lands.
+            diagram.scroll_into_view_if_needed()
+            tab.evaluate(SETTLE_JS)
+            diagram.tap() if device == "phone" else diagram.click()
+            tab.wait_for_selector(f"{VIEW}[open][data-ready]", timeout=VIEW_TIMEOUT_MS)
+            opened = tab.evaluate(OPENED_JS)
+            tab.keyboard.press("Escape")
+            wait_closed(tab)
+        except PlaywrightError:
+            pass  # reported as "no view opened"
+        sizes.append(DiagramSize(f"docs/{page.src}", line, drawn["title"], drawn["px"], opened and opened["px"]))
+    return sizes
+
+
+def tap_an_acronym(tab: Page) -> tuple[str, str, str | None] | None:
+    first = tab.locator("article abbr.study-abbr-first >> visible=true").first
+    if not first.count():
+        return None
+    term, title = first.inner_text(), first.get_attribute("title") or ""
+    first.tap(timeout=VIEW_TIMEOUT_MS)
+    try:
+        tab.wait_for_function(TIP_JS, timeout=2_000)
+    except PlaywrightError:
+        return term, title.split(" — ")[0], None
+    shown = tab.evaluate(TIP_JS)
+    tab.locator("article h1").first.tap()  # a tap elsewhere hides it
+    return term, title.split(" — ")[0], shown
+
+
+@dataclass
+class Device:
+    name: str
+    tab: Page
+    traffic: Traffic
+
+
+def open_device(browser: Browser, name: str, url: str) -> Device:
+    """A fresh context with the device's viewport (and touch), shadow roots opened and traffic watched."""
+    context = browser.new_context(**DEVICES[name])
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    tab = context.new_page()
+    origin = "file://" if url.startswith("file:") else "{0.scheme}://{0.netloc}".format(urlsplit(url))
+    return Device(name, tab, watch(tab, local_to(origin)))
+
+
+def read_on(device: Device, url: str, page: SitePage) -> Visit:
+    """Open `url` and read it as a reader on this device would: sideways scroll and an acronym's tap on a
+    phone, then every diagram as drawn and opened."""
+    traffic = device.traffic
+    seen = len(traffic.outside), len(traffic.failed), len(traffic.console_errors)
+    device.tab.goto(url, wait_until="load")
+    found = Visit()
+    if device.name == "phone":
+        found.sideways = device.tab.evaluate(SIDEWAYS_JS)
+        found.acronym = tap_an_acronym(device.tab)
+    found.diagrams = measure_diagrams(device.tab, page, device.name)
+    found.problems = traffic.outside[seen[0] :] + traffic.failed[seen[1] :] + traffic.console_errors[seen[2] :]
+    return found
+
+
+@pytest.fixture(scope="module")
+def visit(browser: Browser, page_url) -> Iterator[Callable[[str, str, SitePage], Visit]]:
+    """Each page is visited once per build and device; a tab per build and device, kept for the module."""
+    devices: dict[tuple[str, str], Device] = {}
+    cache: dict[tuple[str, str, str], Visit] = {}
+
+    def read(variant: str, name: str, page: SitePage) -> Visit:
+        if (variant, name) not in devices:
+            devices[(variant, name)] = open_device(browser, name, page_url(variant, PAGES[0]))
+        if (variant, name, page.src) not in cache:
+            cache[(variant, name, page.src)] = read_on(devices[(variant, name)], page_url(variant, page), page)
+        return cache[(variant, name, page.src)]
+
+    yield read
+    for device in devices.values():
+        device.tab.context.close()
+
+
+DIAGRAM_PAGES = [p for p in PAGES if page_target("online", p).diagram_lines]
+on_every_device = pytest.mark.parametrize(
+    ("variant", "device", "page"),
+    [(v, d, p) for v in VARIANTS for d in DEVICES for p in DIAGRAM_PAGES],
+    ids=lambda x: x if isinstance(x, str) else f"docs/{x.src}",
+)
+on_a_phone = pytest.mark.parametrize(
+    ("variant", "page"), [(v, p) for v in VARIANTS for p in PAGES], ids=lambda x: x if isinstance(x, str) else x.src
+)
+
+
+@on_every_device
+def test_every_diagram_has_labels_of_12_px_as_drawn_or_opened(visit, variant, device, page):
+    found = visit(variant, device, page)
+    problems = unreadable(found.diagrams, device) + found.problems
+    assert not problems, f"docs/{page.src} ({variant}, {device}):\n  " + "\n  ".join(problems)
+
+
+@on_a_phone
+def test_no_page_scrolls_sideways_on_a_phone(visit, variant, page):
+    found = visit(variant, "phone", page)
+    assert not found.sideways, f"docs/{page.src} ({variant}) scrolls sideways on a phone:\n  " + "\n  ".join(
+        found.sideways
+    )
+
+
+@on_a_phone
+def test_a_tapped_acronym_shows_its_expansion(visit, variant, page):
+    found = visit(variant, "phone", page)
+    if found.acronym is None:
+        return  # a page without acronyms
+    term, expansion, shown = found.acronym
+    assert shown and expansion in shown, (
+        f"docs/{page.src} ({variant}): tapping {term} on a phone shows {shown!r}, want {expansion!r}"
+    )
+
+
+@pytest.mark.parametrize("page", DIAGRAM_PAGES, ids=lambda p: f"docs/{p.src}")
+def test_diagrams_are_readable_on_a_laptop_as_drawn(visit, page):
+    """The redraws of issue 13 keep their width: a new diagram over about 900 px fails here."""
+    found = visit("online", "laptop", page)
+    small = [s for s in found.diagrams if (s.inline_px or 0) < MIN_LABEL_PX and s.source not in WIDE_ON_A_LAPTOP]
+    assert not small, "\n".join(
+        f"{s.source}:{s.line}: {s.title!r} has {s.inline_px or 0:.1f} px labels as drawn on a laptop: draw it "
+        f"narrower (top to bottom, shorter label lines; CONTRIBUTING.md, Draw a diagram)"
+        for s in small
+    )
+
+
+def test_a_diagram_under_12_px_fails_naming_its_page_and_diagram():
+    sizes = [
+        DiagramSize("docs/eks/overview.md", 110, "EKS hierarchy", 2.1, 9.0),
+        DiagramSize("docs/index.md", 46, "Map", 4.0, None),
+        DiagramSize("docs/ecs/iam-roles.md", 12, "Roles", 5.0, 14.0),
+        DiagramSize("docs/docker/what-is-docker.md", 51, "Containers", 12.5, 20.0),
+    ]
+    assert unreadable(sizes, "phone") == [
+        "docs/eks/overview.md:110: 'EKS hierarchy': labels 2.1 px as drawn, 9.0 px opened on a phone, want 12 px",
+        "docs/index.md:46: 'Map': labels 4.0 px as drawn, no view opened on a phone, want 12 px",
+    ]
+
+
+ABOUT = load_site_map().by_src("about.md")
+
+
+def test_a_page_that_scrolls_sideways_or_an_acronym_that_answers_nothing_fails(project_copy, browser):
+    """A box wider than a phone and an acronym script that does nothing, each caught and named."""
+    about = project_copy / "docs" / "about.md"
+    about.write_text(about.read_text() + '\n<div style="width: 40rem">A box wider than a phone.</div>\n')
+    (project_copy / "docs" / "assets" / "javascripts" / "abbr.js").write_text("")
+    site = project_copy / "site"
+    mkdocs_build(site, offline=False, config=project_copy / "mkdocs.yml")
+    with serve(site) as served:
+        device = open_device(browser, "phone", served.base)
+        try:
+            found = read_on(device, served.url(ABOUT.url(directory_urls=True)), ABOUT)
+        finally:
+            device.tab.context.close()
+    for test, words in (
+        (test_no_page_scrolls_sideways_on_a_phone, "docs/about.md (online) scrolls sideways on a phone"),
+        (test_a_tapped_acronym_shows_its_expansion, "docs/about.md (online): tapping "),
+    ):
+        with pytest.raises(AssertionError) as failure:
+            test(lambda *_: found, "online", ABOUT)
+        assert words in str(failure.value), str(failure.value)
+    assert "A box wider than a phone" in "\n".join(found.sideways), found.sideways
+
+
+# The full-screen view itself, on one diagram page, in both builds.
+VIEWED = next(p for p in DIAGRAM_PAGES if p.src == "study/decision-guide.md")
+
+
+@pytest.fixture(params=VARIANTS)
+def viewer_tab(request, browser: Browser, page_url) -> Iterator[tuple[str, Page, Traffic]]:
+    context = browser.new_context(**DEVICES["laptop"])
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    tab = context.new_page()
+    url = page_url(request.param, VIEWED)
+    origin = "file://" if url.startswith("file:") else "{0.scheme}://{0.netloc}".format(urlsplit(url))
+    traffic = watch(tab, local_to(origin))
+    tab.goto(url, wait_until="load")
+    yield request.param, tab, traffic
+    context.close()
+
+
+def opened_px(tab: Page) -> float:
+    tab.wait_for_timeout(350)  # zoom buttons animate for 200 ms
+    return tab.evaluate(OPENED_JS)["px"]
+
+
+def test_the_view_opens_from_the_keyboard_zooms_pans_and_closes_every_way(viewer_tab):
+    variant, tab, traffic = viewer_tab
+    title = tab.evaluate(INLINE_JS, 0)["title"]
+    where = f"docs/{VIEWED.src} ({variant})"
+    url = tab.url
+
+    # Keyboard: the button is focusable and Enter opens a dialog named by the diagram's title.
+    button = tab.get_by_role("button", name=f"Open full screen: {title}")
+    button.focus()
+    tab.keyboard.press("Enter")
+    dialog = tab.get_by_role("dialog", name=title)
+    dialog.wait_for(timeout=VIEW_TIMEOUT_MS)
+    tab.wait_for_selector(f"{VIEW}[open][data-ready]")
+    assert tab.evaluate(f"() => !!document.activeElement.closest('{VIEW}')"), f"{where}: focus is not in the view"
+    start = opened_px(tab)
+    assert start >= MIN_LABEL_PX, f"{where}: the view opens with labels at {start:.1f} px"
+
+    # Buttons, keys and the wheel zoom; a drag pans.
+    dialog.get_by_role("button", name="Zoom in").click()
+    zoomed_in = opened_px(tab)
+    assert zoomed_in > start * 1.2, f"{where}: Zoom in: {start:.1f} -> {zoomed_in:.1f} px"
+    dialog.get_by_role("button", name="Zoom out").click()
+    dialog.get_by_role("button", name="Zoom out").click()
+    assert opened_px(tab) < start, f"{where}: Zoom out did not make the labels smaller"
+    dialog.get_by_role("button", name="Back to the starting size").click()
+    assert abs(opened_px(tab) - start) < 0.1, f"{where}: the reset button does not go back to {start:.1f} px"
+    tab.keyboard.press("+")
+    assert opened_px(tab) > start * 1.2, f"{where}: the + key does not zoom in"
+    tab.keyboard.press("0")
+    stage = tab.locator(".study-viewer__stage").bounding_box()
+    assert stage is not None
+    middle = stage["x"] + stage["width"] / 2, stage["y"] + stage["height"] / 2
+    tab.mouse.move(*middle)
+    tab.mouse.wheel(0, -400)
+    assert opened_px(tab) > start * 1.1, f"{where}: the wheel does not zoom in"
+    canvas = tab.locator(".study-viewer__canvas")
+    before = canvas.bounding_box()
+    tab.mouse.down()
+    tab.mouse.move(middle[0] + 120, middle[1] + 60, steps=5)
+    tab.mouse.up()
+    tab.wait_for_timeout(100)
+    after = canvas.bounding_box()
+    assert before and after and abs(after["x"] - before["x"] - 120) < 2 and abs(after["y"] - before["y"] - 60) < 2, (
+        f"{where}: a drag of (120, 60) moved the diagram from {before} to {after}"
+    )
+
+    # Esc closes and gives the focus back to the button.
+    tab.keyboard.press("Escape")
+    wait_closed(tab)
+    assert button.evaluate("(b) => b === document.activeElement"), f"{where}: the focus did not return to the button"
+
+    # The close button closes it.
+    tab.locator(".study-diagram .mermaid").first.click()
+    tab.wait_for_selector(f"{VIEW}[open][data-ready]")
+    dialog.get_by_role("button", name="Close").click()
+    wait_closed(tab)
+
+    # The browser's back gesture closes it and stays on the page.
+    tab.locator(".study-diagram .mermaid").first.click()
+    tab.wait_for_selector(f"{VIEW}[open][data-ready]")
+    tab.go_back()
+    tab.wait_for_function(f"() => !document.querySelector('{VIEW}[open]')", timeout=VIEW_TIMEOUT_MS)
+    assert tab.url == url, f"{where}: Back left the page for {tab.url}"
+
+    problems = traffic.outside + traffic.failed + traffic.console_errors
+    assert not problems, f"{where}: while using the view: {problems}"
+
+
+def test_the_view_follows_the_palette_and_passes_axe(viewer_tab):
+    variant, tab, traffic = viewer_tab
+    where = f"docs/{VIEWED.src} ({variant})"
+    luminance = """() => {
+      const lum = (c) => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map((v) => v / 255)
+        .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+      const view = document.querySelector("dialog.study-viewer[open]");
+      const label = view.querySelector(".study-viewer__canvas").shadowRoot.querySelector(".nodeLabel");
+      return [lum(getComputedStyle(view).backgroundColor), lum(getComputedStyle(label).color)];
+    }"""
+    for scheme, dark in (("default", False), ("slate", True)):
+        switch_palette(tab, scheme)
+        tab.locator(".study-diagram .mermaid").first.click()
+        tab.wait_for_selector(f"{VIEW}[open][data-ready]")
+        background, label = tab.evaluate(luminance)
+        if dark:
+            assert background < 0.1 < 0.5 < label, f"{where}: dark view {background:.2f} behind {label:.2f} labels"
+        else:
+            assert label < 0.5 < 0.9 < background, f"{where}: light view {background:.2f} behind {label:.2f} labels"
+        if variant == "online":
+            rules = () if not dark else ("color-contrast",)
+            found = axe_violations(tab, rules=rules)
+            assert not found, f"{where}: axe, {scheme} palette, view open:\n" + "\n".join(found)
+        tab.keyboard.press("Escape")
+        wait_closed(tab)
+    problems = traffic.outside + traffic.failed + traffic.console_errors
+    assert not problems, f"{where}: {problems}"
+
+
+def test_keyboard_focus_on_an_acronym_shows_its_expansion(viewer_tab):
+    variant, tab, _ = viewer_tab
+    first = tab.locator("article abbr.study-abbr-first").first
+    expansion = (first.get_attribute("title") or "").split(" — ")[0]
+    tab.keyboard.press("Tab")  # into the page, then focus the acronym as Tab would reach it
+    first.focus()
+    tab.wait_for_function(TIP_JS, timeout=2_000)
+    assert expansion in tab.evaluate(TIP_JS), f"docs/{VIEWED.src} ({variant}): focus shows no expansion"
+    tab.keyboard.press("Escape")
+    assert tab.evaluate(TIP_JS) is None, f"docs/{VIEWED.src} ({variant}): Esc does not hide the tooltip"
+
+
+def touch(cdp, kind: str, points: list[tuple[float, float]]) -> None:
+    cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [{"x": x, "y": y} for x, y in points]})
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_on_a_phone_a_pinch_zooms_the_view_and_a_finger_pans_it(variant, browser: Browser, page_url):
+    where = f"docs/{VIEWED.src} ({variant}, phone)"
+    device = open_device(browser, "phone", page_url(variant, VIEWED))
+    try:
+        tab = device.tab
+        tab.goto(page_url(variant, VIEWED), wait_until="load")
+        tab.locator(".study-diagram .mermaid").first.tap()
+        tab.wait_for_selector(f"{VIEW}[open][data-ready]")
+        start = opened_px(tab)
+        cdp = tab.context.new_cdp_session(tab)
+        box = tab.locator(".study-viewer__stage").bounding_box()
+        assert box is not None
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        touch(cdp, "touchStart", [(x - 40, y), (x + 40, y)])
+        for step in range(1, 11):
+            touch(cdp, "touchMove", [(x - 40 - 8 * step, y), (x + 40 + 8 * step, y)])
+        touch(cdp, "touchEnd", [])
+        pinched = opened_px(tab)
+        assert pinched > start * 1.5, f"{where}: a pinch took the labels from {start:.1f} to {pinched:.1f} px"
+        canvas = tab.locator(".study-viewer__canvas")
+        before = canvas.bounding_box()
+        touch(cdp, "touchStart", [(x, y)])
+        for step in range(1, 6):
+            touch(cdp, "touchMove", [(x - 12 * step, y - 8 * step)])
+        touch(cdp, "touchEnd", [])
+        tab.wait_for_timeout(100)
+        after = canvas.bounding_box()
+        assert before and after and abs(after["x"] - before["x"] + 60) < 2 and abs(after["y"] - before["y"] + 40) < 2, (
+            f"{where}: a one-finger drag of (-60, -40) moved the diagram from {before} to {after}"
+        )
+        problems = device.traffic.outside + device.traffic.failed + device.traffic.console_errors
+        assert not problems, f"{where}: {problems}"
+    finally:
+        device.tab.context.close()
