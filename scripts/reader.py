@@ -5,21 +5,38 @@ the Mermaid diagrams, runs axe-core, switches the palette to dark with the heade
 looks again. The browser tests and the screenshot script use these helpers, so they see the
 same thing.
 
+`PageReader` makes the same visits, several pages at a time, with Playwright's async API in a
+thread of its own (sync Playwright owns the calling thread): the browser tests read every page
+that way while they judge the pages already read. The async steps mirror the sync ones line for
+line and share their scripts and their judgement (`_diagram_report`, `_axe_lines`).
+
 Material draws each diagram inside a closed shadow root; `OPEN_SHADOW_ROOTS` runs before any
 page script and opens them, so the SVG can be inspected.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+import asyncio
+import concurrent.futures
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Hashable, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 from urllib.parse import urlsplit
 
+from playwright.async_api import Browser as AsyncBrowser
+from playwright.async_api import ConsoleMessage as AsyncConsoleMessage
+from playwright.async_api import Page as AsyncPage
+from playwright.async_api import Request as AsyncRequest
+from playwright.async_api import Response as AsyncResponse
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
 from playwright.sync_api import Error as PlaywrightError
 
 DIAGRAM_TIMEOUT_MS = 15_000
+# How long `settle` waits for tooltips to fade and transitions to end.
+SETTLE_TIMEOUT_MS = 3_000
 # The axe-core rules whose outcome depends on colours: the only ones run again in the dark palette.
 PALETTE_RULES = ("color-contrast", "link-in-text-block")
 # Schemes that never leave the machine.
@@ -89,21 +106,21 @@ class Traffic:
     failed: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
 
-    def on_request(self, request: Request) -> None:
+    def on_request(self, request: Request | AsyncRequest) -> None:
         self.requested.append(request.url)
         if not self.is_local(request.url):
             self.outside.append(f"{request.method} {request.url}")
 
-    def on_request_failed(self, request: Request) -> None:
+    def on_request_failed(self, request: Request | AsyncRequest) -> None:
         self.failed.append(f"{request.url}: {request.failure}")
 
-    def on_response(self, response: Response) -> None:
+    def on_response(self, response: Response | AsyncResponse) -> None:
         if (response.url, response.status) == self.expected_error:
             return
         if response.status >= 400:
             self.failed.append(f"{response.url}: HTTP {response.status}")
 
-    def on_console(self, message: ConsoleMessage) -> None:
+    def on_console(self, message: ConsoleMessage | AsyncConsoleMessage) -> None:
         expected = self.expected_error
         if expected and message.location.get("url") == expected[0] and f"status of {expected[1]}" in message.text:
             return  # Chromium logs the expected status of the document itself
@@ -128,7 +145,14 @@ def local_to(origin: str) -> Callable[[str], bool]:
     return is_local
 
 
-def watch(page: Page, is_local: Callable[[str], bool], expected_error: tuple[str, int] | None = None) -> Traffic:
+def origin_of(url: str) -> str:
+    """'file://' for a file URL, else scheme://host:port: what `local_to` takes."""
+    return "file://" if url.startswith("file:") else "{0.scheme}://{0.netloc}".format(urlsplit(url))
+
+
+def watch(
+    page: Page | AsyncPage, is_local: Callable[[str], bool], expected_error: tuple[str, int] | None = None
+) -> Traffic:
     traffic = Traffic(is_local, expected_error)
     page.on("request", traffic.on_request)
     page.on("requestfailed", traffic.on_request_failed)
@@ -136,6 +160,10 @@ def watch(page: Page, is_local: Callable[[str], bool], expected_error: tuple[str
     page.on("console", traffic.on_console)
     page.on("pageerror", traffic.on_page_error)
     return traffic
+
+
+# What every visit's browser context is: a laptop window, the palette the system asks for.
+VIEWPORT = {"width": 1280, "height": 900}
 
 
 @contextmanager
@@ -146,12 +174,11 @@ def open_page(
 
     `status` is the HTTP status the document itself should answer with (404 for the not-found page).
     """
-    context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(color_scheme=color_scheme, viewport=VIEWPORT)
     try:
         context.add_init_script(OPEN_SHADOW_ROOTS)
         page = context.new_page()
-        origin = "file://" if url.startswith("file:") else "{0.scheme}://{0.netloc}".format(urlsplit(url))
-        traffic = watch(page, local_to(origin), (url, status) if status >= 400 else None)
+        traffic = watch(page, local_to(origin_of(url)), (url, status) if status >= 400 else None)
         response = page.goto(url, wait_until="load")
         if response is not None and response.status != status:
             traffic.failed.append(f"{url}: HTTP {response.status}, want {status}")
@@ -160,12 +187,9 @@ def open_page(
         context.close()
 
 
-def diagram_problems(page: Page) -> list[tuple[int, str]]:
-    """Wait for Material to draw every diagram; (diagram number from 1, what is wrong) for each that failed."""
-    with suppress(PlaywrightError):  # a timeout is reported below, diagram by diagram
-        page.wait_for_function(DIAGRAMS_SETTLED_JS, timeout=DIAGRAM_TIMEOUT_MS)
-    diagrams = page.evaluate(DIAGRAMS_JS)
-    errors = [" ".join(e.split())[:300] for e in page.evaluate("window.__pageErrors")]
+def _diagram_report(diagrams: list[dict], page_errors: list[str]) -> list[tuple[int, str]]:
+    """(diagram number from 1, what is wrong) for each diagram that DIAGRAMS_JS found undrawn or in error."""
+    errors = [" ".join(e.split())[:300] for e in page_errors]
     undrawn = [n for n, d in enumerate(diagrams, start=1) if not d["drawn"] and not d["error"]]
     # Material draws diagrams in page order, so the page's errors line up with the undrawn diagrams.
     why = dict(zip(undrawn, errors, strict=True)) if len(errors) == len(undrawn) else {}
@@ -179,8 +203,22 @@ def diagram_problems(page: Page) -> list[tuple[int, str]]:
     return problems
 
 
+def diagram_problems(page: Page) -> list[tuple[int, str]]:
+    """Wait for Material to draw every diagram; (diagram number from 1, what is wrong) for each that failed."""
+    with suppress(PlaywrightError):  # a timeout is reported below, diagram by diagram
+        page.wait_for_function(DIAGRAMS_SETTLED_JS, timeout=DIAGRAM_TIMEOUT_MS)
+    return _diagram_report(page.evaluate(DIAGRAMS_JS), page.evaluate("window.__pageErrors"))
+
+
+DIAGRAM_COUNT_JS = "document.querySelectorAll('pre.mermaid, div.mermaid').length"
+COLOUR_SCHEME_JS = "document.body.getAttribute('data-md-color-scheme')"
+PALETTE_TOGGLE = "form[data-md-component=palette] label:visible"
+TOGGLE_CHANGED_JS = f"(before) => ({SHOWN_TOGGLE_JS})() !== before"
+BLUR_JS = "() => document.activeElement && document.activeElement.blur()"
+
+
 def diagram_count(page: Page) -> int:
-    return page.evaluate("document.querySelectorAll('pre.mermaid, div.mermaid').length")
+    return page.evaluate(DIAGRAM_COUNT_JS)
 
 
 def label_luminances(page: Page) -> list[list[float]]:
@@ -189,7 +227,7 @@ def label_luminances(page: Page) -> list[list[float]]:
 
 
 def colour_scheme(page: Page) -> str:
-    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    return page.evaluate(COLOUR_SCHEME_JS)
 
 
 def switch_palette(page: Page, scheme: str) -> None:
@@ -199,8 +237,8 @@ def switch_palette(page: Page, scheme: str) -> None:
         if clicks == 3:  # the toggle cycles through three palettes
             raise AssertionError(f"{page.url}: the palette toggle never switched to {scheme!r}")
         before = page.evaluate(SHOWN_TOGGLE_JS)
-        page.locator("form[data-md-component=palette] label:visible").click()
-        page.wait_for_function(f"(before) => ({SHOWN_TOGGLE_JS})() !== before", arg=before)
+        page.locator(PALETTE_TOGGLE).click()
+        page.wait_for_function(TOGGLE_CHANGED_JS, arg=before)
         clicks += 1
     if clicks:
         settle(page)
@@ -213,17 +251,20 @@ def settle(page: Page) -> None:
     measure the tooltip's contrast half-way through its fade.
     """
     page.mouse.move(0, 0)  # the header's empty left edge: nothing there reacts to hover
-    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    page.evaluate(BLUR_JS)
     with suppress(PlaywrightError):
-        page.wait_for_function(SETTLED_JS, timeout=3_000)
+        page.wait_for_function(SETTLED_JS, timeout=SETTLE_TIMEOUT_MS)
+
+
+def _labels_predicate(dark: bool) -> str:
+    test = "(v) => v > 0.5" if dark else "(v) => v < 0.5"
+    return f"() => ({LABEL_LUMINANCES_JS.strip()})().every((labels) => labels.length && labels.every({test}))"
 
 
 def wait_for_label_colours(page: Page, *, dark: bool, timeout_ms: int = 5_000) -> list[list[float]]:
     """Wait until every diagram label is light (dark palette) or dark (light palette); return what is seen."""
-    test = "(v) => v > 0.5" if dark else "(v) => v < 0.5"
-    predicate = f"() => ({LABEL_LUMINANCES_JS.strip()})().every((labels) => labels.length && labels.every({test}))"
     with suppress(PlaywrightError):  # the caller judges the luminances it gets
-        page.wait_for_function(predicate, timeout=timeout_ms)
+        page.wait_for_function(_labels_predicate(dark), timeout=timeout_ms)
     return label_luminances(page)
 
 
@@ -254,21 +295,32 @@ def search(page: Page, query: str, *, timeout_ms: int = 10_000) -> list[str]:
     return seen
 
 
-def axe_violations(
-    page: Page, *, rules: tuple[str, ...] = (), impacts: tuple[str, ...] = ("serious", "critical")
-) -> list[str]:
-    """axe-core's violations of `rules` (default: all) and `impacts`: per rule, each element (up to 5) and why."""
-    from axe_playwright_python.sync_playwright import Axe
+# The site lays out long tables and closed answers only near the viewport (content-visibility):
+# lay everything out, so axe judges every element, not only those on screen.
+LAY_OUT_EVERYTHING_CSS = "* { content-visibility: visible !important; }"
+# axe-core is injected once per page (half a megabyte of script), then run as often as asked;
+# only the violations come back, which is all that is judged.
+AXE_LOADED_JS = "() => typeof window.axe === 'object' && typeof window.axe.run === 'function'"
+AXE_RUN_JS = "(options) => axe.run(document, options).then((results) => results.violations)"
 
-    # The site lays out long tables and closed answers only near the viewport (content-visibility):
-    # lay everything out, so axe judges every element, not only those on screen.
-    page.add_style_tag(content="* { content-visibility: visible !important; }")
+
+def _axe_script() -> str:
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    return AXE_SCRIPT
+
+
+def _axe_options(rules: tuple[str, ...]) -> dict:
     options: dict = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": list(rules)}
-    results = Axe().run(page, options=options).response
+    return options
+
+
+def _axe_lines(violations: list[dict], impacts: tuple[str, ...]) -> list[str]:
+    """Per violated rule of one of `impacts`: the rule and why, then each element (up to 5)."""
     lines = []
-    for violation in results["violations"]:
+    for violation in violations:
         if violation["impact"] not in impacts:
             continue
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} ({violation['helpUrl']})")
@@ -281,6 +333,16 @@ def axe_violations(
     return lines
 
 
+def axe_violations(
+    page: Page, *, rules: tuple[str, ...] = (), impacts: tuple[str, ...] = ("serious", "critical")
+) -> list[str]:
+    """axe-core's violations of `rules` (default: all) and `impacts`: per rule, each element (up to 5) and why."""
+    page.add_style_tag(content=LAY_OUT_EVERYTHING_CSS)
+    if not page.evaluate(AXE_LOADED_JS):
+        page.evaluate(_axe_script())
+    return _axe_lines(page.evaluate(AXE_RUN_JS, _axe_options(rules)), impacts)
+
+
 @dataclass
 class Reading:
     """Everything one visit to a page found, light palette first, then dark after the toggle."""
@@ -288,21 +350,241 @@ class Reading:
     url: str
     traffic: Traffic
     diagrams: int
-    diagram_problems: list[str]
+    diagram_problems: list[tuple[int, str]]
     light_labels: list[list[float]]
     dark_labels: list[list[float]]
     axe_light: list[str]
     axe_dark: list[str]
+    # Seconds spent in each step of the visit, for `make bench`; no test judges them.
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+
+class _Clock:
+    """Seconds per step: `clock.lap("open")` ends the step called "open" and starts the next."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._start = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.laps[step] = self.laps.get(step, 0.0) + now - self._start
+        self._start = now
+
+
+# The steps of one visit, in order, as `Reading.timings` names them.
+STEPS = ("open", "diagrams", "axe light", "toggle", "dark labels", "axe dark", "close")
 
 
 def read_page(browser: Browser, url: str, *, accessibility: bool = True, document_status: int = 200) -> Reading:
     """Open `url` in the light palette, wait for its diagrams, run axe, switch to dark, run axe again."""
+    clock = _Clock()
     with open_page(browser, url, status=document_status) as (page, traffic):
+        clock.lap("open")
         problems = diagram_problems(page)
         count = diagram_count(page)
         light = label_luminances(page)
+        clock.lap("diagrams")
         axe_light = axe_violations(page) if accessibility else []
+        clock.lap("axe light")
         switch_palette(page, "slate")
+        clock.lap("toggle")
         dark = wait_for_label_colours(page, dark=True) if count else []
+        clock.lap("dark labels")
         axe_dark = axe_violations(page, rules=PALETTE_RULES) if accessibility else []
-        return Reading(url, traffic, count, problems, light, dark, axe_light, axe_dark)
+        clock.lap("axe dark")
+    clock.lap("close")
+    return Reading(url, traffic, count, problems, light, dark, axe_light, axe_dark, clock.laps)
+
+
+# The same visit with Playwright's async API, step for step, so that several pages can be read at once.
+
+
+@asynccontextmanager
+async def open_page_async(
+    browser: AsyncBrowser, url: str, *, color_scheme: str = "light", status: int = 200
+) -> AsyncIterator[tuple[AsyncPage, Traffic]]:
+    """`open_page`, async."""
+    context = await browser.new_context(color_scheme=color_scheme, viewport=VIEWPORT)
+    try:
+        await context.add_init_script(OPEN_SHADOW_ROOTS)
+        page = await context.new_page()
+        traffic = watch(page, local_to(origin_of(url)), (url, status) if status >= 400 else None)
+        response = await page.goto(url, wait_until="load")
+        if response is not None and response.status != status:
+            traffic.failed.append(f"{url}: HTTP {response.status}, want {status}")
+        yield page, traffic
+    finally:
+        await context.close()
+
+
+async def diagram_problems_async(page: AsyncPage) -> list[tuple[int, str]]:
+    """`diagram_problems`, async."""
+    with suppress(PlaywrightError):
+        await page.wait_for_function(DIAGRAMS_SETTLED_JS, timeout=DIAGRAM_TIMEOUT_MS)
+    return _diagram_report(await page.evaluate(DIAGRAMS_JS), await page.evaluate("window.__pageErrors"))
+
+
+async def switch_palette_async(page: AsyncPage, scheme: str) -> None:
+    """`switch_palette`, async."""
+    clicks = 0
+    while await page.evaluate(COLOUR_SCHEME_JS) != scheme:
+        if clicks == 3:
+            raise AssertionError(f"{page.url}: the palette toggle never switched to {scheme!r}")
+        before = await page.evaluate(SHOWN_TOGGLE_JS)
+        await page.locator(PALETTE_TOGGLE).click()
+        await page.wait_for_function(TOGGLE_CHANGED_JS, arg=before)
+        clicks += 1
+    if clicks:
+        await settle_async(page)
+
+
+async def settle_async(page: AsyncPage) -> None:
+    """`settle`, async."""
+    await page.mouse.move(0, 0)
+    await page.evaluate(BLUR_JS)
+    with suppress(PlaywrightError):
+        await page.wait_for_function(SETTLED_JS, timeout=SETTLE_TIMEOUT_MS)
+
+
+async def wait_for_label_colours_async(page: AsyncPage, *, dark: bool, timeout_ms: int = 5_000) -> list[list[float]]:
+    """`wait_for_label_colours`, async."""
+    with suppress(PlaywrightError):
+        await page.wait_for_function(_labels_predicate(dark), timeout=timeout_ms)
+    return await page.evaluate(LABEL_LUMINANCES_JS)
+
+
+async def axe_violations_async(
+    page: AsyncPage, *, rules: tuple[str, ...] = (), impacts: tuple[str, ...] = ("serious", "critical")
+) -> list[str]:
+    """`axe_violations`, async."""
+    await page.add_style_tag(content=LAY_OUT_EVERYTHING_CSS)
+    if not await page.evaluate(AXE_LOADED_JS):
+        await page.evaluate(_axe_script())
+    return _axe_lines(await page.evaluate(AXE_RUN_JS, _axe_options(rules)), impacts)
+
+
+async def read_page_async(
+    browser: AsyncBrowser, url: str, *, accessibility: bool = True, document_status: int = 200
+) -> Reading:
+    """`read_page`, async."""
+    clock = _Clock()
+    async with open_page_async(browser, url, status=document_status) as (page, traffic):
+        clock.lap("open")
+        problems = await diagram_problems_async(page)
+        count = await page.evaluate(DIAGRAM_COUNT_JS)
+        light = await page.evaluate(LABEL_LUMINANCES_JS)
+        clock.lap("diagrams")
+        axe_light = await axe_violations_async(page) if accessibility else []
+        clock.lap("axe light")
+        await switch_palette_async(page, "slate")
+        clock.lap("toggle")
+        dark = await wait_for_label_colours_async(page, dark=True) if count else []
+        clock.lap("dark labels")
+        axe_dark = await axe_violations_async(page, rules=PALETTE_RULES) if accessibility else []
+        clock.lap("axe dark")
+    clock.lap("close")
+    return Reading(url, traffic, count, problems, light, dark, axe_light, axe_dark, clock.laps)
+
+
+@dataclass(frozen=True)
+class Visit:
+    """A page to read, and how: `read_page`'s arguments."""
+
+    url: str
+    accessibility: bool = True
+    document_status: int = 200
+
+
+K = TypeVar("K", bound=Hashable)
+# Pages read at once. The machine this runs on has two cores; a visit spends much of its time
+# waiting (page load, the palette's fade, axe between frames), so a third page keeps them busy.
+IN_FLIGHT = 3
+
+
+class PageReader(Generic[K]):
+    """Reads every page of `visits`, `in_flight` at a time and in the given order, in a thread of its own
+    with its own Chromium; `reading(key)` waits for that page's Reading (or raises what reading it raised).
+
+        with PageReader({"home": Visit(url)}) as reader:
+            reading = reader.reading("home")
+    """
+
+    def __init__(self, visits: Mapping[K, Visit], *, in_flight: int = IN_FLIGHT) -> None:
+        self.visits = dict(visits)
+        self.in_flight = in_flight
+        self.elapsed: float | None = None  # seconds from the start to the last page read
+        self._futures: dict[K, concurrent.futures.Future[Reading]] = {
+            key: concurrent.futures.Future() for key in self.visits
+        }
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._main: asyncio.Task[None] | None = None
+        self._started = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="PageReader", daemon=True)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._futures
+
+    def __enter__(self) -> PageReader[K]:
+        self._thread.start()
+        self._started.wait()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def reading(self, key: K) -> Reading:
+        return self._futures[key].result()
+
+    def close(self) -> None:
+        """Wait for the browser to close; stop reading first when pages are left (they raise CancelledError)."""
+        unread = not all(future.done() for future in self._futures.values())
+        if unread and self._loop is not None and self._main is not None:
+            with suppress(RuntimeError):  # the loop finished meanwhile
+                self._loop.call_soon_threadsafe(self._main.cancel)
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _run(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        try:
+            self._main = loop.create_task(self._read_all())
+            self._started.set()
+            with suppress(asyncio.CancelledError):
+                loop.run_until_complete(self._main)
+        finally:
+            self._started.set()
+            for future in self._futures.values():
+                future.cancel()  # a no-op for the pages read
+            loop.close()
+
+    async def _read_all(self) -> None:
+        from scripts.browser import launch_async
+
+        start = time.perf_counter()
+        try:
+            async with launch_async() as browser:
+                gate = asyncio.Semaphore(self.in_flight)  # first come, first served: pages start in order
+
+                async def read(key: K, visit: Visit) -> None:
+                    async with gate:
+                        future = self._futures[key]
+                        try:
+                            reading = await read_page_async(
+                                browser,
+                                visit.url,
+                                accessibility=visit.accessibility,
+                                document_status=visit.document_status,
+                            )
+                        except Exception as error:  # the test that asks for this page raises it
+                            future.set_exception(error)
+                        else:
+                            future.set_result(reading)
+
+                await asyncio.gather(*(read(key, visit) for key, visit in self.visits.items()))
+                self.elapsed = time.perf_counter() - start
+        except Exception as error:  # no browser: every page raises why
+            for future in self._futures.values():
+                if not future.done():
+                    future.set_exception(error)
