@@ -3,12 +3,18 @@
 Each case changes a throwaway copy of the project, runs the real checks that `make test` runs on
 content (the strict build, the spell check and the Markdown lint), and compares with the same checks
 on the unchanged copy: exactly one check must report something new, and that must name the problem.
+
+The copies are checked up front, two at a time (a build and a Markdown lint are processes of their
+own, so one copy builds while another is linted), and each test judges its case's findings.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -132,10 +138,34 @@ def snapshot(tmp_path_factory) -> Path:
     return copy_project(tmp_path_factory.mktemp("snapshot"))
 
 
+def checked_copy(target: Path, snapshot: Path, change: Callable[[Path], None] | None = None) -> dict[str, str]:
+    """Copy the snapshot to `target`, make the change, and run the content checks on the copy."""
+    project = copy_project(target, snapshot)
+    if change:
+        change(project)
+    return content_checks(project)
+
+
 @pytest.fixture(scope="module")
-def baseline(snapshot, tmp_path_factory) -> dict[str, str]:
+def findings(request, snapshot, tmp_path_factory) -> Iterator[dict[str | None, Future[dict[str, str]]]]:
+    """The content checks' findings on the unchanged copy (key None) and on the copy of each case this run
+    selected, all started at once and run as many at a time as the machine has cores."""
+    selected = [
+        item.callspec.params["case"]
+        for item in request.session.items
+        if item.module is request.module and hasattr(item, "callspec") and "case" in item.callspec.params
+    ]
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        found = {None: pool.submit(checked_copy, tmp_path_factory.mktemp("baseline"), snapshot)}
+        for case in selected:
+            found[case] = pool.submit(checked_copy, tmp_path_factory.mktemp("case"), snapshot, CASES[case][0])
+        yield found
+
+
+@pytest.fixture(scope="module")
+def baseline(findings) -> dict[str, str]:
     """What the checks say about the unchanged pages (normally nothing; pages in progress may add lines)."""
-    return content_checks(copy_project(tmp_path_factory.mktemp("baseline"), snapshot))
+    return findings[None].result()
 
 
 def new_lines(output: str, before: str) -> str:
@@ -144,13 +174,11 @@ def new_lines(output: str, before: str) -> str:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda name: name.replace(" ", "-"))
-def test_one_check_fails_and_names_the_file_and_the_problem(tmp_path, snapshot, baseline, case):
-    change, check, message = CASES[case]
+def test_one_check_fails_and_names_the_file_and_the_problem(findings, baseline, case):
+    _, check, message = CASES[case]
     if check == "build" and "build" in baseline:
         pytest.skip("the unchanged pages do not build: test_both_variants_build_strictly says why")
-    project = copy_project(tmp_path, snapshot)
-    change(project)
-    failed = content_checks(project)
+    failed = findings[case].result()
     new = {name: new_lines(output, baseline.get(name, "")) for name, output in failed.items()}
     new = {name: lines for name, lines in new.items() if lines}
     assert list(new) == [check], f"expected only {check} to report the change, got: {new}"
