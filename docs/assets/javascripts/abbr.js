@@ -92,5 +92,10 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") hide();
   });
-  window.addEventListener("resize", hide);
+  // A phone's address bar coming and going changes only the height: hide on a change of width.
+  var width = window.innerWidth;
+  window.addEventListener("resize", function () {
+    if (window.innerWidth !== width) hide();
+    width = window.innerWidth;
+  });
 })();

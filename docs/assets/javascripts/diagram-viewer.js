@@ -15,12 +15,13 @@
   var LIBRARY = new URL("../vendor/panzoom/panzoom.min.js", here).href;
   var MERMAID_LABEL_PX = 16; // the size Mermaid draws labels at
   var START_LABEL_PX = 14; // the view opens with labels at least this big...
+  var START_LABEL_PX_WIDE = 16; // ...and at Mermaid's own size when a wide window cannot show it all
   var MAX_START_SCALE = 1.5; // ...and a small diagram at most this much enlarged
   var STEP = 0.3; // one zoom step: a factor of e^0.3, about 1.35
   var ICONS = {
     out: "M19 13H5v-2h14z",
     in: "M19 13h-6v6h-2v-6H5v-2h6V5h2v6h6z",
-    reset: "M5 5h5v2H7v3H5zm9 0h5v5h-2V7h-3zm3 9h2v5h-5v-2h3zm-7 3v2H5v-5h2v3z",
+    reset: "M13 3a9 9 0 0 0-9 9H1l3.89 3.89.07.14L9 12H6c0-3.87 3.13-7 7-7s7 3.13 7 7-3.13 7-7 7c-1.93 0-3.68-.79-4.94-2.06l-1.42 1.42A8.95 8.95 0 0 0 13 21a9 9 0 0 0 0-18",
     close: "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z",
   };
 
@@ -108,6 +109,12 @@
     parts.stage.addEventListener("wheel", function (event) {
       if (panzoom) panzoom.zoomWithWheel(event);
     }, { passive: false });
+    // The hint (how to move and zoom) steps aside once the reader does either.
+    ["pointerdown", "wheel", "keydown"].forEach(function (type) {
+      dialog.addEventListener(type, function () {
+        dialog.classList.add("study-viewer--used");
+      }, { passive: true });
+    });
     return parts;
   }
 
@@ -139,12 +146,14 @@
     event.preventDefault();
   }
 
-  // The scale and place the view opens at: all of the diagram if its labels are then readable,
-  // otherwise labels at START_LABEL_PX, from the top, centred (or from the left for a wide one).
+  // The scale and place the view opens at: all of the diagram if its labels are then at least
+  // START_LABEL_PX; otherwise labels at START_LABEL_PX on a phone and at Mermaid's own 16 px in a
+  // wider window, from the top, centred (from the left for a diagram wider than tall).
   function start(width, height) {
     var stage = view.stage.getBoundingClientRect();
     var fit = Math.min(stage.width / width, stage.height / height);
-    var scale = Math.min(Math.max(fit, START_LABEL_PX / MERMAID_LABEL_PX), MAX_START_SCALE);
+    var scale = fit * MERMAID_LABEL_PX >= START_LABEL_PX ? Math.min(fit, MAX_START_SCALE)
+      : (stage.width >= 768 ? START_LABEL_PX_WIDE : START_LABEL_PX) / MERMAID_LABEL_PX;
     var shownWidth = width * scale;
     var shownHeight = height * scale;
     var left = shownWidth <= stage.width || height >= width ? (stage.width - shownWidth) / 2 : 0;
@@ -173,6 +182,7 @@
     view.canvas.style.height = height + "px";
     view.root.replaceChildren(svg);
     view.dialog.removeAttribute("data-ready");
+    view.dialog.classList.remove("study-viewer--used");
     view.dialog.showModal();
     history.pushState({ studyViewer: true }, "");
     inHistory = true;
