@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -63,16 +64,27 @@ def builds(build_outcome: Outputs | str) -> Outputs:
     return build_outcome
 
 
+def copy_sources(target: Path) -> Path:
+    """Copy what a build reads (mkdocs.yml, docs/, overrides/) into `target`."""
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, target / name)
+    return target
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path, builds: Outputs) -> Path:
     """A throwaway copy of the sources, for builds that must fail for one planted reason.
 
     Asking for `builds` skips these tests while the real site is broken: the copy would
     inherit that fault, and one mistake should give one failure."""
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, tmp_path / name)
-    return tmp_path
+    return copy_sources(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def project_copies(tmp_path_factory: pytest.TempPathFactory, builds: Outputs) -> Callable[[str], Path]:
+    """`project_copy` for fixtures of a wider scope: `project_copies(name)` makes a new copy each call."""
+    return lambda name: copy_sources(tmp_path_factory.mktemp(name))
 
 
 @pytest.fixture(scope="session")

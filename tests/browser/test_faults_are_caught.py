@@ -3,17 +3,22 @@
 The faults go into a copy of the project, built without build-time drawing (as `make serve`
 serves it), so the diagrams are drawn by the reader's browser. The real test functions judge
 the faulty page, exactly as they judge every page of the site.
+
+The three faulty copies build side by side, and their pages are read at once (scripts/reader.PageReader).
 """
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+from pathlib import Path
+
 import pytest
 
-from scripts.build import mkdocs_build
+from scripts.build import BuildError, finish_mkdocs, start_mkdocs
 from scripts.check_diagrams import extract
 from scripts.local_server import serve
 from scripts.pages import load_site_map
-from scripts.reader import Reading, read_page
+from scripts.reader import PageReader, Reading, Visit
 from tests.browser.targets import Target
 from tests.browser.test_every_page_in_chromium import test_diagrams_turn_dark_with_the_palette_toggle as dark_test
 from tests.browser.test_every_page_in_chromium import test_every_diagram_is_drawn_without_error as diagram_test
@@ -45,16 +50,52 @@ flowchart LR
 """
 
 
-def read_faulty_copy(project_copy, browser, text: str, variant: str) -> tuple[Target, Reading]:
-    source = project_copy / "docs" / "about.md"
-    source.write_text(source.read_text() + text)
-    site = project_copy / "site"
-    mkdocs_build(site, offline=variant == "offline", config=project_copy / "mkdocs.yml")
-    target = Target(variant, "docs/about.md", ABOUT, tuple(d.line for d in extract(source)))
-    if variant == "offline":
-        return target, read_page(browser, ABOUT.built(site, directory_urls=False).as_uri())
-    with serve(site) as served:
-        return target, read_page(browser, served.url(ABOUT.url(directory_urls=True)))
+# Each copy of the project: what is added to docs/about.md, and the build it is read from.
+PLANTED = {
+    ("broken diagram", "online"): BROKEN_DIAGRAM,
+    ("broken diagram", "offline"): BROKEN_DIAGRAM,
+    ("faults", "online"): FAULTS,
+}
+
+
+@pytest.fixture(scope="module")
+def faulty(project_copies) -> dict[tuple[str, str], tuple[Target, Reading]]:
+    """Per copy of PLANTED, the Target and the Reading of its about.md."""
+    copies: dict[tuple[str, str], tuple[Path, Path]] = {}
+    for (fault, variant), text in PLANTED.items():
+        project = project_copies(fault.replace(" ", "-"))
+        source = project / "docs" / "about.md"
+        source.write_text(source.read_text() + text)
+        copies[(fault, variant)] = (project, project / "site")
+    running = [
+        (start_mkdocs(site, offline=variant == "offline", config=project / "mkdocs.yml"), variant == "offline")
+        for (_, variant), (project, site) in copies.items()
+    ]
+    errors = []
+    for proc, offline in running:
+        try:
+            finish_mkdocs(proc, offline=offline)
+        except BuildError as error:
+            errors.append(str(error))
+    if errors:
+        raise BuildError("\n".join(errors))
+    with ExitStack() as servers:
+        visits = {}
+        for (fault, variant), (_, site) in copies.items():
+            if variant == "offline":
+                visits[(fault, variant)] = Visit(ABOUT.built(site, directory_urls=False).as_uri())
+            else:
+                served = servers.enter_context(serve(site))
+                visits[(fault, variant)] = Visit(served.url(ABOUT.url(directory_urls=True)))
+        with PageReader(visits) as reader:
+            readings = {key: reader.reading(key) for key in visits}
+    return {
+        (fault, variant): (
+            Target(variant, "docs/about.md", ABOUT, tuple(d.line for d in extract(project / "docs" / "about.md"))),
+            readings[(fault, variant)],
+        )
+        for (fault, variant), (project, _) in copies.items()
+    }
 
 
 def failure_of(test, target: Target, reading: Reading) -> str:
@@ -66,16 +107,16 @@ def failure_of(test, target: Target, reading: Reading) -> str:
 
 
 @pytest.mark.parametrize("variant", ["online", "offline"])
-def test_a_broken_diagram_fails_and_names_its_page_and_line(variant, project_copy, browser):
-    target, reading = read_faulty_copy(project_copy, browser, BROKEN_DIAGRAM, variant)
+def test_a_broken_diagram_fails_and_names_its_page_and_line(variant, faulty):
+    target, reading = faulty[("broken diagram", variant)]
     message = failure_of(diagram_test, target, reading)
     line = target.diagram_lines[-1]
     assert message.startswith(f"docs/about.md ({variant}): diagrams:\n  docs/about.md:{line}: diagram "), message
     assert "not drawn: Parse error" in message, message
 
 
-def test_each_fault_fails_its_test_and_names_the_page(project_copy, browser):
-    target, reading = read_faulty_copy(project_copy, browser, FAULTS, "online")
+def test_each_fault_fails_its_test_and_names_the_page(faulty):
+    target, reading = faulty[("faults", "online")]
     expected = [
         (outside_test, "GET https://example.com/outside.png"),
         (failed_request_test, "no-such-picture.png: HTTP 404"),
