@@ -5,6 +5,9 @@ timings depend on the machine. The byte and request budgets are tested in `make 
 
     python -m scripts.bench                 # everything (builds, link check, make test, pages, Lighthouse)
     python -m scripts.bench --quick         # one run each, no make test, Lighthouse on two pages
+
+"readings" are the browser tests' visits to every page (scripts/reader.PageReader), timed with 1 to 4
+pages in flight, and the seconds each step of a visit took at the tests' setting.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from scripts.local_server import serve
 from scripts.page_weight import load_budgets
 from scripts.pages import Page, load_site_map
 from scripts.prerender_diagrams import Prerenderer
+from scripts.reader import IN_FLIGHT, STEPS, PageReader, Reading, Visit
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 RESULTS = ROOT / "dist" / "bench.json"
@@ -167,6 +171,35 @@ def bench_pages(out: Outputs, pages: tuple[Page, ...], runs: int, targets: dict)
     return rows
 
 
+def bench_readings(out: Outputs, pages: tuple[Page, ...], levels: tuple[int, ...]) -> tuple[list[Figure], list[dict]]:
+    """The browser tests' visits (every page of both builds, axe on the online ones, the 404 page), all of
+    them at each number of pages in flight; and per step of a visit, its seconds at IN_FLIGHT."""
+    figures, steps = [], []
+    with serve(out.online) as served:
+        visits = {("online", p.src): Visit(served.url(p.url(directory_urls=True))) for p in pages}
+        visits |= {
+            ("offline", p.src): Visit(p.built(out.offline, directory_urls=False).as_uri(), accessibility=False)
+            for p in pages
+        }
+        visits[("online", "404")] = Visit(served.base + "no-such-page/", document_status=404)
+        at_setting: dict[tuple[str, str], Reading] = {}
+        for level in levels:
+            with PageReader(visits, in_flight=level) as reader:
+                readings = {key: reader.reading(key) for key in visits}
+            assert reader.elapsed is not None
+            mark = " (the tests' setting)" if level == IN_FLIGHT else ""
+            figures.append(figure(f"read {len(visits)} pages, {level} in flight{mark}", [reader.elapsed], "s"))
+            if level == IN_FLIGHT:
+                at_setting = readings
+    for step in STEPS:
+        seconds = [r.timings.get(step, 0.0) for r in at_setting.values()]
+        if seconds:
+            steps.append(
+                {"step": step, "total": sum(seconds), "median": statistics.median(seconds), "max": max(seconds)}
+            )
+    return figures, steps
+
+
 def bench_search(out: Outputs, queries: list[str], runs: int) -> list[Figure]:
     figures = []
     with launch() as browser, serve(out.online, gzip=True) as served:
@@ -226,7 +259,9 @@ def lighthouse(out: Outputs, pages: tuple[Page, ...]) -> list[dict]:
     return rows
 
 
-def print_report(figures: list[Figure], pages: list[dict], scores: list[dict], budgets: dict) -> None:
+def print_report(
+    figures: list[Figure], pages: list[dict], scores: list[dict], budgets: dict, steps: list[dict] | None = None
+) -> None:
     print(f"\n{'figure':45} {'median':>9} {'min':>9} {'max':>9}  {'target':>8}")
     for f in figures:
         target = f"{f.target:g} {f.unit}" if f.target is not None else ""
@@ -237,6 +272,10 @@ def print_report(figures: list[Figure], pages: list[dict], scores: list[dict], b
             drawn = f"{row['diagrams']:.0f}" if row["diagrams_target"] and row["diagrams"] is not None else "-"
             flag = "" if not row["diagrams_target"] or (row["diagrams"] or 0) <= row["diagrams_target"] else " OVER"
             print(f"{row['page']:35} {row['dcl']:7.0f} {row['load']:7.0f} {row['lcp']:7.0f} {drawn:>9}{flag}")
+    if steps:
+        print(f"\n{f'step of a page read, {IN_FLIGHT} in flight (s)':45} {'total':>9} {'median':>9} {'max':>9}")
+        for row in steps:
+            print(f"{row['step']:45} {row['total']:9.2f} {row['median']:9.3f} {row['max']:9.3f}")
     if scores:
         lh = budgets["lighthouse"]
         print(f"\n{'Lighthouse (mobile)':35} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5} {'TBT ms':>7} {'KB':>6}")
@@ -269,17 +308,20 @@ def main(argv: list[str] | None = None) -> int:
         if test_runs:
             figures.append(bench_make_test(test_runs, targets))
         pages: list[dict] = []
+        steps: list[dict] = []
         if find_chromium():
             pages = bench_pages(out, site_map.pages, max(1, runs // 2), targets)
             figures += bench_search(out, ["task role", "taints", "Fargate EFS"], runs)
+            levels = (IN_FLIGHT,) if args.quick else (1, 2, 3, 4)
+            reading_figures, steps = bench_readings(out, site_map.pages, levels)
+            figures += reading_figures
         lighthouse_pages = site_map.pages if not args.quick else (site_map.pages[0], site_map.pages[-1])
         scores = [] if args.no_lighthouse else lighthouse(out, lighthouse_pages)
 
-    print_report(figures, pages, scores, budgets)
+    print_report(figures, pages, scores, budgets, steps)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
-        json.dumps({"figures": [asdict(f) for f in figures], "pages": pages, "lighthouse": scores}, indent=2) + "\n"
-    )
+    results = {"figures": [asdict(f) for f in figures], "pages": pages, "reading_steps": steps, "lighthouse": scores}
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwritten: {RESULTS.relative_to(ROOT)}")
     return 0
 
