@@ -41,7 +41,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             _log_pages.add(file.src_uri)
         problems += wrong
     if problems:
-        raise PluginError("evidence boxes:\n" + "\n".join(problems))
+        # Indented, so the lines stay with the error in the build log (scripts/build.py keeps them).
+        raise PluginError("evidence boxes:\n" + "\n".join(f"  {problem}" for problem in problems))
     return files
 
 
