@@ -91,7 +91,11 @@ def mkdocs_build(site_dir: Path, *, offline: bool, config: Path = ROOT / "mkdocs
 
 def mkdocs_build_both(out: Outputs) -> None:
     """Both strict builds at once, one process each: they share nothing, and the machine has two cores."""
-    running = [(start_mkdocs(out.offline, offline=True), True), (start_mkdocs(out.online, offline=False), False)]
+    finish_all([(start_mkdocs(out.offline, offline=True), True), (start_mkdocs(out.online, offline=False), False)])
+
+
+def finish_all(running: list[tuple[subprocess.Popen[str], bool]]) -> None:
+    """Wait for builds started side by side, as (process, offline); one BuildError holds every failure."""
     errors = []
     for proc, offline in running:
         try:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import BuildError, finish_mkdocs, start_mkdocs
+from scripts.build import finish_all, start_mkdocs
 from scripts.check_diagrams import extract
 from scripts.local_server import serve
 from scripts.pages import load_site_map
@@ -71,14 +71,7 @@ def faulty(project_copies) -> dict[tuple[str, str], tuple[Target, Reading]]:
         (start_mkdocs(site, offline=variant == "offline", config=project / "mkdocs.yml"), variant == "offline")
         for (_, variant), (project, site) in copies.items()
     ]
-    errors = []
-    for proc, offline in running:
-        try:
-            finish_mkdocs(proc, offline=offline)
-        except BuildError as error:
-            errors.append(str(error))
-    if errors:
-        raise BuildError("\n".join(errors))
+    finish_all(running)
     with ExitStack() as servers:
         visits = {}
         for (fault, variant), (_, site) in copies.items():
