@@ -1,12 +1,14 @@
 """Fixtures of the browser tests: the online build served on 127.0.0.1, the offline build read from
 file://, and one reading per page and variant, shared by the tests that look at it.
 
-The readings of every target are made up front, a few pages at a time in a thread of their own
-(scripts/reader.PageReader), while the tests judge the pages already read."""
+The readings of every target are made in the background, a few pages at a time in a thread of their
+own (scripts/reader.PageReader), from the first browser test on; the tests that judge them run last,
+so the pages are read while the rest of the suite runs, and the two cores both work."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,23 @@ from scripts.local_server import Served, serve
 from scripts.pages import Page
 from scripts.reader import PageReader, Reading, Traffic, Visit, open_page, read_page
 from tests.browser.targets import PAGES, TARGETS, VARIANTS, Target
+
+
+def judges_readings(item: pytest.Item) -> bool:
+    return "readings" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that judge the readings go last, in their order: by then PageReader has read the pages."""
+    items[:] = [i for i in items if not judges_readings(i)] + [i for i in items if judges_readings(i)]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def read_pages_early(request: pytest.FixtureRequest) -> None:
+    """Start reading every page at the first browser test, when this run judges readings at all."""
+    if any(judges_readings(item) for item in request.session.items):
+        with suppress(pytest.skip.Exception):  # the site does not build: the tests that need it skip
+            request.getfixturevalue("readings")
 
 
 @pytest.fixture(scope="session")
@@ -41,8 +60,8 @@ def page_url(served: Served, offline: Path) -> Callable[[str, Page], str]:
 def readings(browser, served: Served, page_url) -> Iterator[Callable[[Target], Reading]]:
     """Each page is opened once per run; every test about it reads the same Reading.
 
-    Every target of TARGETS is read as soon as the first test asks for one; any other target is
-    read when asked, in this thread."""
+    Every target of TARGETS is read in the background from the first browser test on (read_pages_early);
+    any other target is read when asked, in this thread."""
 
     def visit(target: Target) -> Visit:
         if target.page is None:  # a missing page deep in the site, as GitHub Pages answers it
