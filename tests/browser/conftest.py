@@ -30,6 +30,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items[:] = [i for i in items if not judges_readings(i)] + [i for i in items if judges_readings(i)]
 
 
+READER = pytest.StashKey[PageReader]()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """How long the background reading took: it runs beside the first browser tests and adds to their durations."""
+    reader = config.stash.get(READER, None)
+    if reader is not None and reader.elapsed is not None:
+        terminalreporter.write_line(
+            f"page readings: {len(reader.visits)} pages read in {reader.elapsed:.1f} s, {reader.in_flight} at a time, "
+            "beside the first browser tests (their durations include it)"
+        )
+
+
 @pytest.fixture(scope="session", autouse=True)
 def read_pages_early(request: pytest.FixtureRequest) -> None:
     """Start reading every page at the first browser test, when this run judges readings at all."""
@@ -57,7 +70,9 @@ def page_url(served: Served, offline: Path) -> Callable[[str, Page], str]:
 
 
 @pytest.fixture(scope="session")
-def readings(browser, served: Served, page_url) -> Iterator[Callable[[Target], Reading]]:
+def readings(
+    request: pytest.FixtureRequest, browser, served: Served, page_url
+) -> Iterator[Callable[[Target], Reading]]:
     """Each page is opened once per run; every test about it reads the same Reading.
 
     Every target of TARGETS is read in the background from the first browser test on (read_pages_early);
@@ -79,6 +94,7 @@ def readings(browser, served: Served, page_url) -> Iterator[Callable[[Target], R
         return others[target]
 
     with PageReader({target: visit(target) for target in TARGETS}) as reader:
+        request.config.stash[READER] = reader
         yield reading
 
 
