@@ -150,6 +150,11 @@ def run_queries(page: Page, url_of: Callable[[str], str]) -> tuple[list[tuple[Qu
     """Each query's outcome, and a line for each miss."""
     source_of = {url_of(p.src): p.src for p in SITE.pages}
     page.locator(BOX).click()
+    # Opening search starts loading the index; until the worker has it, a query answers with nothing
+    # (seen offline: the first query "got nothing" in a few runs). Wait until a plain word finds pages.
+    page.wait_for_function(
+        "async () => (await (" + SEARCH_JS + ')("docker") || []).length > 0', timeout=15_000, polling=200
+    )
     outcomes, misses = [], []
     for query in QUERIES:
         top = search_top(page, query.text)[:TOP]
