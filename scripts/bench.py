@@ -217,7 +217,7 @@ def bench_search(out: Outputs, queries: list[str], runs: int) -> list[Figure]:
 
 def lighthouse(out: Outputs, pages: tuple[Page, ...]) -> list[dict]:
     npx = shutil.which("npx")
-    chromium = find_chromium()
+    chromium = find_chromium(full=True)  # Lighthouse drives a full browser's headless mode
     if npx is None or chromium is None:
         print("bench: Lighthouse skipped: it needs Node.js (npx) and a Chromium", file=sys.stderr)
         return []
