@@ -5,8 +5,10 @@ Which Chromium is scripts/chromium.py's choice; `make` installs one first when n
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack, asynccontextmanager, contextmanager
+from typing import TypeVar
 
 from playwright.async_api import Browser as AsyncBrowser
 from playwright.async_api import async_playwright
@@ -15,7 +17,7 @@ from playwright.sync_api import Browser, sync_playwright
 from scripts.chromium import HINT as INSTALL_HINT
 from scripts.chromium import find_chromium
 
-__all__ = ["FLAGS", "INSTALL_HINT", "find_chromium", "launch", "launch_async"]
+__all__ = ["FLAGS", "INSTALL_HINT", "BrowserThread", "find_chromium", "launch", "launch_async"]
 # Without the networking flags Chromium phones home at start-up, which a closed network refuses.
 FLAGS = [
     "--no-sandbox",
@@ -54,3 +56,36 @@ async def launch_async() -> AsyncIterator[AsyncBrowser]:
             yield browser
         finally:
             await browser.close()
+
+
+R = TypeVar("R")
+
+
+class BrowserThread:
+    """A Chromium of its own in a thread of its own, for sync Playwright work that runs beside the caller's
+    (Playwright allows one sync instance per thread): `submit(fn)` runs `fn(browser)` there, in order, and
+    returns a Future of its result. The browser starts with the first job and closes with the thread.
+
+        with BrowserThread() as thread:
+            title = thread.submit(lambda browser: ...).result()
+    """
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="BrowserThread")
+        self._stack = ExitStack()
+        self._browser: Browser | None = None
+
+    def __enter__(self) -> BrowserThread:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.submit(self._stack.close).result()
+        self._pool.shutdown()
+
+    def submit(self, fn: Callable[[Browser], R]) -> Future[R]:
+        return self._pool.submit(self._call, fn)
+
+    def _call(self, fn: Callable[[Browser], R]) -> R:
+        if self._browser is None:
+            self._browser = self._stack.enter_context(launch())
+        return fn(self._browser)

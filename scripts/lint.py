@@ -32,8 +32,9 @@ def _tool(name: str) -> str:
     return str(BIN / name)
 
 
-def checks(root: Path = ROOT) -> list[Check]:
-    """The checks, with the file lists they need read from `root` (the project, or a test's copy)."""
+def checks(root: Path = ROOT, *, markdown: list[str] | None = None) -> list[Check]:
+    """The checks, with the file lists they need read from `root` (the project, or a test's copy);
+    `markdown`: the files and folders the Markdown lint reads (default: MARKDOWN)."""
 
     def existing(pattern: str) -> list[str]:
         return sorted(p.relative_to(root).as_posix() for p in root.glob(pattern))
@@ -61,7 +62,7 @@ def checks(root: Path = ROOT) -> list[Check]:
                     "docs/includes/*",
                     "--exclude",
                     "docs/assets/*",
-                    *[p for p in MARKDOWN if (root / p).exists()],
+                    *[p for p in (MARKDOWN if markdown is None else markdown) if (root / p).exists()],
                 ),
             ),
         ),

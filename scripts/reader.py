@@ -106,12 +106,19 @@ class Traffic:
     failed: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
 
+    pending: int = 0  # requests asked for and not yet answered or failed
+
     def on_request(self, request: Request | AsyncRequest) -> None:
+        self.pending += 1
         self.requested.append(request.url)
         if not self.is_local(request.url):
             self.outside.append(f"{request.method} {request.url}")
 
+    def on_request_finished(self, _request: Request | AsyncRequest) -> None:
+        self.pending -= 1
+
     def on_request_failed(self, request: Request | AsyncRequest) -> None:
+        self.pending -= 1
         self.failed.append(f"{request.url}: {request.failure}")
 
     def on_response(self, response: Response | AsyncResponse) -> None:
@@ -155,6 +162,7 @@ def watch(
 ) -> Traffic:
     traffic = Traffic(is_local, expected_error)
     page.on("request", traffic.on_request)
+    page.on("requestfinished", traffic.on_request_finished)
     page.on("requestfailed", traffic.on_request_failed)
     page.on("response", traffic.on_response)
     page.on("console", traffic.on_console)
@@ -164,6 +172,14 @@ def watch(
 
 # What every visit's browser context is: a laptop window, the palette the system asks for.
 VIEWPORT = {"width": 1280, "height": 900}
+
+
+def wait_for_requests(page: Page, traffic: Traffic, *, timeout_ms: int = 5_000) -> None:
+    """Wait until every request the page made is answered (or failed), before the tab moves on: a request
+    still loading when the tab leaves is aborted, and would count against the next page."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while traffic.pending > 0 and time.monotonic() < deadline:
+        page.wait_for_timeout(20)  # lets Playwright deliver the events
 
 
 @contextmanager

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,29 @@ from scripts.browser import INSTALL_HINT, find_chromium, launch
 from scripts.build import ROOT, BuildError, Outputs, build_all, default_outputs
 from scripts.pages import SiteMap, load_site_map
 from scripts.prerender_diagrams import DiagramError, Prerenderer
+from tests import content_checks
+
+# Session fixtures whose work runs in the background from the first test of the run; the tests that
+# judge it run last (tests/browser/conftest.py starts its own: the page readings and device visits).
+BACKGROUND = ("content_check_findings",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that judge background work go last, in their order."""
+
+    def judges(item: pytest.Item) -> bool:
+        return any(name in getattr(item, "fixturenames", ()) for name in BACKGROUND)
+
+    items[:] = [i for i in items if not judges(i)] + [i for i in items if judges(i)]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def start_background_work(request: pytest.FixtureRequest) -> None:
+    """Start each background fixture at the first test, when a selected test uses it."""
+    for name in BACKGROUND:
+        if any(name in getattr(item, "fixturenames", ()) for item in request.session.items):
+            with suppress(pytest.skip.Exception):
+                request.getfixturevalue(name)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -100,3 +125,23 @@ def online(builds: Outputs) -> Path:
 @pytest.fixture(scope="session")
 def offline(builds: Outputs) -> Path:
     return builds.offline
+
+
+@pytest.fixture(scope="session")
+def content_check_findings(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str | None, Future[dict[str, str]]]]:
+    """The content checks' findings (tests/content_checks.py) on an unchanged copy of the project (key None)
+    and on a copy with each `change` that a selected test is parametrized with (key: its `case`), two at a
+    time in the background: a build and a Markdown lint are processes of their own."""
+    changes = {
+        item.callspec.params["case"]: item.callspec.params["change"]
+        for item in request.session.items
+        if "content_check_findings" in getattr(item, "fixturenames", ()) and hasattr(item, "callspec")
+    }
+    snapshot = content_checks.copy_project(tmp_path_factory.mktemp("snapshot"))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        found = {None: pool.submit(content_checks.checked_copy, tmp_path_factory.mktemp("unchanged"), snapshot)}
+        for case, change in changes.items():
+            found[case] = pool.submit(content_checks.checked_copy, tmp_path_factory.mktemp("case"), snapshot, change)
+        yield found

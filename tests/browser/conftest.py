@@ -1,33 +1,41 @@
 """Fixtures of the browser tests: the online build served on 127.0.0.1, the offline build read from
-file://, and one reading per page and variant, shared by the tests that look at it.
+file://, one reading per page and variant, and one visit per page, variant and device (phone or
+laptop), each shared by the tests that look at it.
 
-The readings of every target are made in the background, a few pages at a time in a thread of their
-own (scripts/reader.PageReader), from the first browser test on; the tests that judge them run last,
-so the pages are read while the rest of the suite runs, and the two cores both work."""
+Both are made in the background from the first browser test on: the readings a few pages at a time
+in a thread of their own (scripts/reader.PageReader), the device visits in another, with a Chromium
+of its own (scripts/browser.BrowserThread). The tests that judge them run last, so the pages are read
+while the rest of the suite runs, and the two cores both work."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import suppress
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page as PlaywrightPage
 
+from scripts.browser import BrowserThread
 from scripts.local_server import Served, serve
 from scripts.pages import Page
 from scripts.reader import PageReader, Reading, Traffic, Visit, open_page, read_page
+from tests.browser import devices
 from tests.browser.targets import PAGES, TARGETS, VARIANTS, Target
 
+# The fixtures whose work runs in the background, started in this order at the first browser test.
+BACKGROUND = ("readings", "device_visits")
 
-def judges_readings(item: pytest.Item) -> bool:
-    return "readings" in getattr(item, "fixturenames", ())
+
+def judges_background_work(item: pytest.Item) -> bool:
+    return any(name in getattr(item, "fixturenames", ()) for name in BACKGROUND)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The tests that judge the readings go last, in their order: by then PageReader has read the pages."""
-    items[:] = [i for i in items if not judges_readings(i)] + [i for i in items if judges_readings(i)]
+    """The tests that judge background work go last, in their order: by then the pages are read."""
+    items[:] = [i for i in items if not judges_background_work(i)] + [i for i in items if judges_background_work(i)]
 
 
 READER = pytest.StashKey[PageReader]()
@@ -45,10 +53,11 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
 
 @pytest.fixture(scope="session", autouse=True)
 def read_pages_early(request: pytest.FixtureRequest) -> None:
-    """Start reading every page at the first browser test, when this run judges readings at all."""
-    if any(judges_readings(item) for item in request.session.items):
-        with suppress(pytest.skip.Exception):  # the site does not build: the tests that need it skip
-            request.getfixturevalue("readings")
+    """Start the background work at the first browser test, each only when this run has a test that judges it."""
+    for name in BACKGROUND:
+        if any(name in getattr(item, "fixturenames", ()) for item in request.session.items):
+            with suppress(pytest.skip.Exception):  # the site does not build: the tests that need it skip
+                request.getfixturevalue(name)
 
 
 @pytest.fixture(scope="session")
@@ -110,3 +119,24 @@ def tab(request: pytest.FixtureRequest, browser, page_url) -> Iterator[Tab]:
     """One tab per variant and test module, opened at the home page, reused by the module's tests."""
     with open_page(browser, page_url(request.param, PAGES[0])) as (page, traffic):
         yield Tab(request.param, page, traffic)
+
+
+@pytest.fixture(scope="session")
+def device_visits(page_url) -> Iterator[Callable[[str, str, Page], devices.Visit]]:
+    """`device_visits(variant, device, page)`: each page read once per variant and device (tests/browser/devices.py),
+    in a tab per variant and device; each device in a thread and a Chromium of its own, beside the readings."""
+    with ExitStack() as stack:
+        groups = {}
+        for device in devices.DEVICES:
+            thread = stack.enter_context(BrowserThread())
+            for variant in VARIANTS:
+                urls = {page: page_url(variant, page) for page in devices.pages_read_on(device)}
+                groups[(variant, device)] = thread.submit(partial(devices.read_pages, device=device, urls=urls))
+
+        def visit(variant: str, device: str, page: Page) -> devices.Visit:
+            found = groups[(variant, device)].result()[page.src]
+            if isinstance(found, Exception):
+                raise found
+            return found
+
+        yield visit

@@ -2,120 +2,43 @@
 in its full-screen view; no page scrolls sideways on a phone; a tapped acronym shows its expansion.
 Both builds: online over http, offline from file://.
 
-Mermaid draws labels at 16 px and the page shrinks each SVG to the text column, so what a reader
-sees is 16 px times the scale the SVG is shown at. Each label is measured where it is drawn: its
-font size times its width on screen over its laid-out width, which counts the SVG's viewBox
-scaling and the full-screen view's zoom alike.
-
-Each page is visited once per build and device; the tests below judge that one visit.
+Each page is visited once per build and device, in the background from the first browser test on
+(tests/browser/devices.py says how a visit reads a page); the tests below judge that one visit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
-from playwright.sync_api import Error as PlaywrightError
 
 from scripts.build import mkdocs_build
 from scripts.local_server import serve
-from scripts.pages import Page as SitePage
 from scripts.pages import load_site_map
 from scripts.reader import OPEN_SHADOW_ROOTS, Traffic, axe_violations, local_to, switch_palette, watch
-from tests.browser.targets import PAGES, VARIANTS, page_target
+from tests.browser.devices import (
+    DEVICES,
+    DIAGRAM_PAGES,
+    INLINE_JS,
+    MIN_LABEL_PX,
+    OPENED_JS,
+    TIP_JS,
+    VIEW,
+    VIEW_TIMEOUT_MS,
+    DiagramSize,
+    open_device,
+    read_on,
+    wait_closed,
+)
+from tests.browser.targets import PAGES, VARIANTS
 
 pytestmark = pytest.mark.browser
 
-MIN_LABEL_PX = 12.0
-DEVICES: dict[str, dict] = {
-    "phone": {
-        "viewport": {"width": 390, "height": 844},
-        "is_mobile": True,
-        "has_touch": True,
-        "device_scale_factor": 2,
-    },
-    "laptop": {"viewport": {"width": 1280, "height": 900}},
-}
 # Diagrams that may stay under MIN_LABEL_PX as drawn on a laptop, and rely on the full-screen view:
 # two stacks side by side, each as wide as the layers it compares.
 WIDE_ON_A_LAPTOP = {"docs/docker/docker-vs-vms.md"}
-VIEW = "dialog.study-viewer"
-VIEW_TIMEOUT_MS = 5_000
-
-# The smallest label of one diagram, in CSS px as the reader sees it, and the diagram's title.
-LABEL_PX_JS = """
-(root) => {
-  if (!root) return null;
-  const svg = root.querySelector("svg");
-  const sizes = [...root.querySelectorAll(".nodeLabel:not(g), .edgeLabel:not(g), text")]
-    .filter((label) => label.textContent.trim() && label.getClientRects().length)
-    .map((label) => {
-      const laidOut = label instanceof SVGGraphicsElement ? label.getBBox().width : label.offsetWidth;
-      const shown = label.getBoundingClientRect().width;
-      return laidOut ? parseFloat(getComputedStyle(label).fontSize) * shown / laidOut : null;
-    })
-    .filter((size) => size);
-  const title = svg && svg.querySelector("title");
-  return { px: sizes.length ? Math.min(...sizes) : null, title: title ? title.textContent.trim() : "" };
-}
-"""
-INLINE_JS = f"(n) => ({LABEL_PX_JS})(document.querySelectorAll('.study-diagram .mermaid')[n].shadowRoot)"
-OPENED_JS = f"() => ({LABEL_PX_JS})(document.querySelector('{VIEW}[open] .study-viewer__canvas').shadowRoot)"
-VIEW_CLOSED_JS = f"""() => !document.querySelector('{VIEW}[open]')
-  && !(history.state && history.state.studyViewer)"""
-# What sticks out past the right edge of the window, outside any box that scrolls or clips it.
-SIDEWAYS_JS = """
-() => {
-  const width = document.documentElement.clientWidth;
-  if (document.documentElement.scrollWidth <= width) return [];
-  const clipped = (el) => {
-    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-      if (getComputedStyle(p).overflowX !== "visible") return true;
-    }
-    return false;
-  };
-  return [...document.body.querySelectorAll("*")]
-    .filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
-    .slice(0, 5)
-    .map((el) => `<${el.tagName.toLowerCase()} class="${el.className.baseVal ?? el.className}"> ` +
-      `reaches ${Math.round(el.getBoundingClientRect().right)} px: ${el.textContent.trim().slice(0, 40)}`);
-}
-"""
-SETTLE_JS = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
-TIP_JS = """
-() => {
-  const tip = document.getElementById("study-abbr-tip");
-  return tip && !tip.hidden && tip.getBoundingClientRect().height > 0 ? tip.textContent : null;
-}
-"""
-
-
-@dataclass(frozen=True)
-class DiagramSize:
-    """One diagram on one device: its smallest label as drawn in the page and in the opened view."""
-
-    source: str  # docs/x.md
-    line: int  # where its fence opens
-    title: str
-    inline_px: float | None
-    opened_px: float | None  # None: tapping or clicking the diagram opened no view
-
-    @property
-    def readable(self) -> bool:
-        return max(self.inline_px or 0, self.opened_px or 0) >= MIN_LABEL_PX
-
-
-@dataclass
-class Visit:
-    """What one visit to a page on one device found."""
-
-    diagrams: list[DiagramSize] = field(default_factory=list)
-    sideways: list[str] = field(default_factory=list)
-    acronym: tuple[str, str, str | None] | None = None  # (term, its expansion, what the tap showed)
-    problems: list[str] = field(default_factory=list)  # requests and errors while reading
 
 
 def unreadable(sizes: list[DiagramSize], device: str) -> list[str]:
@@ -132,98 +55,6 @@ def unreadable(sizes: list[DiagramSize], device: str) -> list[str]:
     ]
 
 
-def wait_closed(tab: Page) -> None:
-    tab.wait_for_function(VIEW_CLOSED_JS, timeout=VIEW_TIMEOUT_MS)
-
-
-def measure_diagrams(tab: Page, page: SitePage, device: str) -> list[DiagramSize]:
-    lines = page_target("online", page).diagram_lines
-    sizes = []
-    for n, line in enumerate(lines):
-        drawn = tab.evaluate(INLINE_JS, n) or {"px": None, "title": "?"}
-        diagram = tab.locator(".study-diagram .mermaid").nth(n)
-        opened = None
-        try:
-            # Long tables and answers are laid out as they scroll near (content-visibility), which
-            # moves what follows them: let the layout settle before the tap lands.
-            diagram.scroll_into_view_if_needed()
-            tab.evaluate(SETTLE_JS)
-            diagram.tap() if device == "phone" else diagram.click()
-            tab.wait_for_selector(f"{VIEW}[open][data-ready]", timeout=VIEW_TIMEOUT_MS)
-            opened = tab.evaluate(OPENED_JS)
-            tab.keyboard.press("Escape")
-            wait_closed(tab)
-        except PlaywrightError:
-            pass  # reported as "no view opened"
-        sizes.append(DiagramSize(f"docs/{page.src}", line, drawn["title"], drawn["px"], opened and opened["px"]))
-    return sizes
-
-
-def tap_an_acronym(tab: Page) -> tuple[str, str, str | None] | None:
-    first = tab.locator("article abbr.study-abbr-first >> visible=true").first
-    if not first.count():
-        return None
-    term, title = first.inner_text(), first.get_attribute("title") or ""
-    first.tap(timeout=VIEW_TIMEOUT_MS)
-    try:
-        tab.wait_for_function(TIP_JS, timeout=2_000)
-    except PlaywrightError:
-        return term, title.split(" — ")[0], None
-    shown = tab.evaluate(TIP_JS)
-    tab.locator("article h1").first.tap()  # a tap elsewhere hides it
-    return term, title.split(" — ")[0], shown
-
-
-@dataclass
-class Device:
-    name: str
-    tab: Page
-    traffic: Traffic
-
-
-def open_device(browser: Browser, name: str, url: str) -> Device:
-    """A fresh context with the device's viewport (and touch), shadow roots opened and traffic watched."""
-    context = browser.new_context(**DEVICES[name])
-    context.add_init_script(OPEN_SHADOW_ROOTS)
-    tab = context.new_page()
-    origin = "file://" if url.startswith("file:") else "{0.scheme}://{0.netloc}".format(urlsplit(url))
-    return Device(name, tab, watch(tab, local_to(origin)))
-
-
-def read_on(device: Device, url: str, page: SitePage) -> Visit:
-    """Open `url` and read it as a reader on this device would: sideways scroll and an acronym's tap on a
-    phone, then every diagram as drawn and opened."""
-    traffic = device.traffic
-    seen = len(traffic.outside), len(traffic.failed), len(traffic.console_errors)
-    device.tab.goto(url, wait_until="load")
-    found = Visit()
-    if device.name == "phone":
-        found.sideways = device.tab.evaluate(SIDEWAYS_JS)
-        found.acronym = tap_an_acronym(device.tab)
-    found.diagrams = measure_diagrams(device.tab, page, device.name)
-    found.problems = traffic.outside[seen[0] :] + traffic.failed[seen[1] :] + traffic.console_errors[seen[2] :]
-    return found
-
-
-@pytest.fixture(scope="module")
-def visit(browser: Browser, page_url) -> Iterator[Callable[[str, str, SitePage], Visit]]:
-    """Each page is visited once per build and device; a tab per build and device, kept for the module."""
-    devices: dict[tuple[str, str], Device] = {}
-    cache: dict[tuple[str, str, str], Visit] = {}
-
-    def read(variant: str, name: str, page: SitePage) -> Visit:
-        if (variant, name) not in devices:
-            devices[(variant, name)] = open_device(browser, name, page_url(variant, PAGES[0]))
-        if (variant, name, page.src) not in cache:
-            cache[(variant, name, page.src)] = read_on(devices[(variant, name)], page_url(variant, page), page)
-        return cache[(variant, name, page.src)]
-
-    yield read
-    for device in devices.values():
-        device.tab.context.close()
-
-
-DIAGRAM_PAGES = [p for p in PAGES if page_target("online", p).diagram_lines]
 on_every_device = pytest.mark.parametrize(
     ("variant", "device", "page"),
     [(v, d, p) for v in VARIANTS for d in DEVICES for p in DIAGRAM_PAGES],
@@ -235,23 +66,23 @@ on_a_phone = pytest.mark.parametrize(
 
 
 @on_every_device
-def test_every_diagram_has_labels_of_12_px_as_drawn_or_opened(visit, variant, device, page):
-    found = visit(variant, device, page)
+def test_every_diagram_has_labels_of_12_px_as_drawn_or_opened(device_visits, variant, device, page):
+    found = device_visits(variant, device, page)
     problems = unreadable(found.diagrams, device) + found.problems
     assert not problems, f"docs/{page.src} ({variant}, {device}):\n  " + "\n  ".join(problems)
 
 
 @on_a_phone
-def test_no_page_scrolls_sideways_on_a_phone(visit, variant, page):
-    found = visit(variant, "phone", page)
+def test_no_page_scrolls_sideways_on_a_phone(device_visits, variant, page):
+    found = device_visits(variant, "phone", page)
     assert not found.sideways, f"docs/{page.src} ({variant}) scrolls sideways on a phone:\n  " + "\n  ".join(
         found.sideways
     )
 
 
 @on_a_phone
-def test_a_tapped_acronym_shows_its_expansion(visit, variant, page):
-    found = visit(variant, "phone", page)
+def test_a_tapped_acronym_shows_its_expansion(device_visits, variant, page):
+    found = device_visits(variant, "phone", page)
     if found.acronym is None:
         return  # a page without acronyms
     term, expansion, shown = found.acronym
@@ -261,9 +92,9 @@ def test_a_tapped_acronym_shows_its_expansion(visit, variant, page):
 
 
 @pytest.mark.parametrize("page", DIAGRAM_PAGES, ids=lambda p: f"docs/{p.src}")
-def test_diagrams_are_readable_on_a_laptop_as_drawn(visit, page):
+def test_diagrams_are_readable_on_a_laptop_as_drawn(device_visits, page):
     """The redraws of issue 13 keep their width: a new diagram over about 900 px fails here."""
-    found = visit("online", "laptop", page)
+    found = device_visits("online", "laptop", page)
     small = [s for s in found.diagrams if (s.inline_px or 0) < MIN_LABEL_PX and s.source not in WIDE_ON_A_LAPTOP]
     assert not small, "\n".join(
         f"{s.source}:{s.line}: {s.title!r} has {s.inline_px or 0:.1f} px labels as drawn on a laptop: draw it "
