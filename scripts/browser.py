@@ -5,9 +5,11 @@ Which Chromium is scripts/chromium.py's choice; `make` installs one first when n
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import ExitStack, asynccontextmanager, contextmanager
+from contextlib import ExitStack, asynccontextmanager, contextmanager, suppress
 from typing import TypeVar
 
 from playwright.async_api import Browser as AsyncBrowser
@@ -17,7 +19,7 @@ from playwright.sync_api import Browser, sync_playwright
 from scripts.chromium import HINT as INSTALL_HINT
 from scripts.chromium import find_chromium
 
-__all__ = ["FLAGS", "INSTALL_HINT", "BrowserThread", "find_chromium", "launch", "launch_async"]
+__all__ = ["FLAGS", "INSTALL_HINT", "BrowserThread", "find_chromium", "launch", "launch_async", "run_in_background"]
 # Without the networking flags Chromium phones home at start-up, which a closed network refuses.
 FLAGS = [
     "--no-sandbox",
@@ -59,6 +61,15 @@ async def launch_async() -> AsyncIterator[AsyncBrowser]:
 
 
 R = TypeVar("R")
+# Background work yields to the thread that runs the tests one by one: that thread is the run's critical path.
+BACKGROUND_NICENESS = 10
+
+
+def run_in_background() -> None:
+    """Lower this thread's CPU priority; the processes it starts (a browser, a build) inherit it (Linux
+    keeps a niceness per thread). Elsewhere it does nothing."""
+    with suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
 
 
 class BrowserThread:
@@ -71,7 +82,9 @@ class BrowserThread:
     """
 
     def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="BrowserThread")
+        self._pool = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="BrowserThread", initializer=run_in_background
+        )
         self._stack = ExitStack()
         self._browser: Browser | None = None
 

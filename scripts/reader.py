@@ -562,6 +562,9 @@ class PageReader(Generic[K]):
             self._thread.join()
 
     def _run(self) -> None:
+        from scripts.browser import run_in_background
+
+        run_in_background()
         loop = asyncio.new_event_loop()
         self._loop = loop
         try:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.browser import INSTALL_HINT, find_chromium, launch
+from scripts.browser import INSTALL_HINT, find_chromium, launch, run_in_background
 from scripts.build import ROOT, BuildError, Outputs, build_all, default_outputs
 from scripts.pages import SiteMap, load_site_map
 from scripts.prerender_diagrams import DiagramError, Prerenderer
@@ -140,7 +140,7 @@ def content_check_findings(
         if "content_check_findings" in getattr(item, "fixturenames", ()) and hasattr(item, "callspec")
     }
     snapshot = content_checks.copy_project(tmp_path_factory.mktemp("snapshot"))
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with ThreadPoolExecutor(max_workers=2, initializer=run_in_background) as pool:
         found = {None: pool.submit(content_checks.checked_copy, tmp_path_factory.mktemp("unchanged"), snapshot)}
         for case, change in changes.items():
             found[case] = pool.submit(content_checks.checked_copy, tmp_path_factory.mktemp("case"), snapshot, change)

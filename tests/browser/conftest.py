@@ -1,15 +1,16 @@
 """Fixtures of the browser tests: the online build served on 127.0.0.1, the offline build read from
-file://, one reading per page and variant, and one visit per page, variant and device (phone or
-laptop), each shared by the tests that look at it.
+file://, one reading per page and variant, one visit per page, variant and device (phone or laptop),
+and the readings of the copies with planted faults, each shared by the tests that look at it.
 
-Both are made in the background from the first browser test on: the readings a few pages at a time
-in a thread of their own (scripts/reader.PageReader), the device visits in another, with a Chromium
-of its own (scripts/browser.BrowserThread). The tests that judge them run last, so the pages are read
-while the rest of the suite runs, and the two cores both work."""
+All three are made in the background from the first browser test on: the readings a few pages at a
+time in a thread of their own (scripts/reader.PageReader), the device visits in two more, each with a
+Chromium of its own (scripts/browser.BrowserThread), the fault copies in another. The tests that judge
+them run last, so the pages are read while the rest of the suite runs, and the two cores both work."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from functools import partial
@@ -18,15 +19,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page as PlaywrightPage
 
-from scripts.browser import BrowserThread
+from scripts.browser import BrowserThread, run_in_background
 from scripts.local_server import Served, serve
 from scripts.pages import Page
 from scripts.reader import PageReader, Reading, Traffic, Visit, open_page, read_page
-from tests.browser import devices
+from tests.browser import devices, faults
 from tests.browser.targets import PAGES, TARGETS, VARIANTS, Target
 
 # The fixtures whose work runs in the background, started in this order at the first browser test.
-BACKGROUND = ("readings", "device_visits")
+BACKGROUND = ("fault_readings", "readings", "device_visits")
 
 
 def judges_background_work(item: pytest.Item) -> bool:
@@ -140,3 +141,10 @@ def device_visits(page_url) -> Iterator[Callable[[str, str, Page], devices.Visit
             return found
 
         yield visit
+
+
+@pytest.fixture(scope="session")
+def fault_readings(project_copies) -> Iterator[Future[dict[tuple[str, str], tuple[Target, Reading]]]]:
+    """The copies with planted faults (tests/browser/faults.py), built and read in a thread of their own."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="faults", initializer=run_in_background) as pool:
+        yield pool.submit(faults.read_faulty_copies, project_copies)

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from scripts.pages import Page
-from scripts.reader import open_page
+from scripts.reader import open_page, wait_for_requests
 from tests.browser.targets import PAGES
 
 pytestmark = pytest.mark.browser
@@ -56,6 +56,7 @@ def test_nav_entry_opens_its_page(tab, page, page_url):
 def test_the_404_page_leads_home_from_deep_in_the_site(browser, served):
     with open_page(browser, served.base + "ecs/no-such-page/", status=404) as (tab, traffic):
         assert tab.locator("article h1").inner_text().rstrip("¶").strip() == "Page not found"
+        wait_for_requests(tab, traffic)  # leaving sooner would abort them
         tab.get_by_role("link", name="Go to the home page").click()
         tab.wait_for_load_state()
         assert tab.url == served.base, f"overrides/404.html: the home link opens {tab.url}"
