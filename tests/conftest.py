@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -14,29 +13,18 @@ from scripts.browser import INSTALL_HINT, find_chromium, launch, run_in_backgrou
 from scripts.build import ROOT, BuildError, Outputs, build_all, default_outputs
 from scripts.pages import SiteMap, load_site_map
 from scripts.prerender_diagrams import DiagramError, Prerenderer
-from tests import content_checks
-
-# Session fixtures whose work runs in the background from the first test of the run; the tests that
-# judge it run last (tests/browser/conftest.py starts its own: the page readings and device visits).
-BACKGROUND = ("content_check_findings",)
+from tests import background, content_checks
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The tests that judge background work go last, in their order."""
-
-    def judges(item: pytest.Item) -> bool:
-        return any(name in getattr(item, "fixturenames", ()) for name in BACKGROUND)
-
-    items[:] = [i for i in items if not judges(i)] + [i for i in items if judges(i)]
+    """The tests that judge background work (tests/background.py) go last, in their order."""
+    items[:] = background.judged_last(items)
 
 
 @pytest.fixture(scope="session", autouse=True)
 def start_background_work(request: pytest.FixtureRequest) -> None:
-    """Start each background fixture at the first test, when a selected test uses it."""
-    for name in BACKGROUND:
-        if any(name in getattr(item, "fixturenames", ()) for item in request.session.items):
-            with suppress(pytest.skip.Exception):
-                request.getfixturevalue(name)
+    """Start the background work defined here at the first test."""
+    background.start(request, background.IN_CONFTEST)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import ExitStack, suppress
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -23,21 +23,9 @@ from scripts.browser import BrowserThread, run_in_background
 from scripts.local_server import Served, serve
 from scripts.pages import Page
 from scripts.reader import PageReader, Reading, Traffic, Visit, open_page, read_page
+from tests import background
 from tests.browser import devices, faults
 from tests.browser.targets import PAGES, TARGETS, VARIANTS, Target
-
-# The fixtures whose work runs in the background, started in this order at the first browser test.
-BACKGROUND = ("fault_readings", "readings", "device_visits")
-
-
-def judges_background_work(item: pytest.Item) -> bool:
-    return any(name in getattr(item, "fixturenames", ()) for name in BACKGROUND)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The tests that judge background work go last, in their order: by then the pages are read."""
-    items[:] = [i for i in items if not judges_background_work(i)] + [i for i in items if judges_background_work(i)]
-
 
 READER = pytest.StashKey[PageReader]()
 
@@ -54,11 +42,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
 
 @pytest.fixture(scope="session", autouse=True)
 def read_pages_early(request: pytest.FixtureRequest) -> None:
-    """Start the background work at the first browser test, each only when this run has a test that judges it."""
-    for name in BACKGROUND:
-        if any(name in getattr(item, "fixturenames", ()) for item in request.session.items):
-            with suppress(pytest.skip.Exception):  # the site does not build: the tests that need it skip
-                request.getfixturevalue(name)
+    """Start the background work defined here (tests/background.py) at the first browser test."""
+    background.start(request, background.IN_BROWSER_CONFTEST)
 
 
 @pytest.fixture(scope="session")
