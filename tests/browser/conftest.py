@@ -22,7 +22,7 @@ from playwright.sync_api import Page as PlaywrightPage
 from scripts.browser import BrowserThread, run_in_background
 from scripts.local_server import Served, serve
 from scripts.pages import Page
-from scripts.reader import PageReader, Reading, Traffic, Visit, open_page, read_page
+from scripts.reader import PageReader, Reading, Traffic, Visit, open_page, read_page, search
 from tests import background
 from tests.browser import devices, faults
 from tests.browser.targets import PAGES, TARGETS, VARIANTS, Target
@@ -133,3 +133,35 @@ def fault_readings(project_copies) -> Iterator[Future[dict[tuple[str, str], tupl
     """The copies with planted faults (tests/browser/faults.py), built and read in a thread of their own."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="faults", initializer=run_in_background) as pool:
         yield pool.submit(faults.read_faulty_copies, project_copies)
+
+
+def type_queries(browser, url: str, queries: list[str]) -> dict[str, tuple[list[str], list[str]]]:
+    """Type each query into the search box of one tab, in order; per query, the result URLs and what went
+    wrong in the tab so far (requests that failed or left the machine, console errors)."""
+    found = {}
+    with open_page(browser, url) as (page, traffic):
+        for query in queries:
+            found[query] = (search(page, query), traffic.console_errors + traffic.failed + traffic.outside)
+    return found
+
+
+@pytest.fixture(scope="session")
+def typed_searches(
+    request: pytest.FixtureRequest, page_url
+) -> Iterator[Callable[[str, str], tuple[list[str], list[str]]]]:
+    """`typed_searches(variant, query)`: the results of each query a selected test asks about, typed key by key
+    into the home page's search box (scripts/reader.search), one tab per build, in a thread and a Chromium of
+    their own."""
+    queries = list(
+        dict.fromkeys(
+            item.callspec.params["query"]
+            for item in request.session.items
+            if "typed_searches" in getattr(item, "fixturenames", ()) and hasattr(item, "callspec")
+        )
+    )
+    with BrowserThread() as thread:
+        typed = {
+            variant: thread.submit(partial(type_queries, url=page_url(variant, PAGES[0]), queries=queries))
+            for variant in VARIANTS
+        }
+        yield lambda variant, query: typed[variant].result()[query]

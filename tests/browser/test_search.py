@@ -1,12 +1,15 @@
 """Search, typed into the header box key by key as a reader would, finds the page about a topic
-first, online and from file:// (where the index is search/search_index.js and the iframe-worker shim)."""
+first, online and from file:// (where the index is search/search_index.js and the iframe-worker shim).
+
+The queries are typed in the background from the first browser test, one tab per build
+(tests/browser/conftest.py, `typed_searches`); the tests below judge what each one found."""
 
 from __future__ import annotations
 
 import pytest
 
 from scripts.pages import load_site_map
-from scripts.reader import search
+from tests.browser.targets import VARIANTS
 
 pytestmark = pytest.mark.browser
 
@@ -28,12 +31,12 @@ FIRST_RESULT = {
 SITE = load_site_map()
 
 
+@pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize(("query", "expected"), FIRST_RESULT.items())
-def test_search_finds_the_topic_page_first(tab, query, expected, page_url):
-    results = search(tab.page, query)
-    want = page_url(tab.variant, SITE.by_src(expected))
+def test_search_finds_the_topic_page_first(typed_searches, variant, query, expected, page_url):
+    results, problems = typed_searches(variant, query)
+    want = page_url(variant, SITE.by_src(expected))
     assert results and results[0] == want, (
-        f"docs/{expected} ({tab.variant}): searching {query!r} gives first {results[:3] or 'nothing'}, want {want}"
+        f"docs/{expected} ({variant}): searching {query!r} gives first {results[:3] or 'nothing'}, want {want}"
     )
-    problems = tab.traffic.console_errors + tab.traffic.failed + tab.traffic.outside
-    assert not problems, f"({tab.variant}) while searching {query!r}: {problems}"
+    assert not problems, f"({variant}) while searching {query!r}: {problems}"
