@@ -174,7 +174,7 @@ def watch(
 VIEWPORT = {"width": 1280, "height": 900}
 
 
-def wait_for_requests(page: Page, traffic: Traffic, *, timeout_ms: int = 5_000) -> None:
+def wait_for_requests(page: Page, traffic: Traffic, *, timeout_ms: int = 10_000) -> None:
     """Wait until every request the page made is answered (or failed), before the tab moves on: a request
     still loading when the tab leaves is aborted, and would count against the next page."""
     deadline = time.monotonic() + timeout_ms / 1000
@@ -277,7 +277,7 @@ def _labels_predicate(dark: bool) -> str:
     return f"() => ({LABEL_LUMINANCES_JS.strip()})().every((labels) => labels.length && labels.every({test}))"
 
 
-def wait_for_label_colours(page: Page, *, dark: bool, timeout_ms: int = 5_000) -> list[list[float]]:
+def wait_for_label_colours(page: Page, *, dark: bool, timeout_ms: int = 10_000) -> list[list[float]]:
     """Wait until every diagram label is light (dark palette) or dark (light palette); return what is seen."""
     with suppress(PlaywrightError):  # the caller judges the luminances it gets
         page.wait_for_function(_labels_predicate(dark), timeout=timeout_ms)
@@ -463,7 +463,7 @@ async def settle_async(page: AsyncPage) -> None:
         await page.wait_for_function(SETTLED_JS, timeout=SETTLE_TIMEOUT_MS)
 
 
-async def wait_for_label_colours_async(page: AsyncPage, *, dark: bool, timeout_ms: int = 5_000) -> list[list[float]]:
+async def wait_for_label_colours_async(page: AsyncPage, *, dark: bool, timeout_ms: int = 10_000) -> list[list[float]]:
     """`wait_for_label_colours`, async."""
     with suppress(PlaywrightError):
         await page.wait_for_function(_labels_predicate(dark), timeout=timeout_ms)

@@ -30,7 +30,8 @@ DEVICES: dict[str, dict] = {
     "laptop": {"viewport": {"width": 1280, "height": 900}},
 }
 VIEW = "dialog.study-viewer"
-VIEW_TIMEOUT_MS = 5_000
+# Generous: the visits run in the background at a lower priority, and a timeout is only reached on a failure.
+VIEW_TIMEOUT_MS = 10_000
 
 # The smallest label of one diagram, in CSS px as the reader sees it, and the diagram's title.
 LABEL_PX_JS = """
@@ -139,7 +140,7 @@ def tap_an_acronym(tab: Page) -> tuple[str, str, str | None] | None:
     term, title = first.inner_text(), first.get_attribute("title") or ""
     first.tap(timeout=VIEW_TIMEOUT_MS)
     try:
-        tab.wait_for_function(TIP_JS, timeout=2_000)
+        tab.wait_for_function(TIP_JS, timeout=5_000)
     except PlaywrightError:
         return term, title.split(" — ")[0], None
     shown = tab.evaluate(TIP_JS)
