@@ -78,9 +78,11 @@ class _GzipHandler(_Handler):
         return io.BytesIO(body)
 
 
-class _Server(http.server.ThreadingHTTPServer):
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A threading HTTP server that prints no traceback when a client hangs up early."""
+
     def handle_error(self, request: object, client_address: object) -> None:
-        """A browser or Lighthouse closing a connection early is not an error of the site."""
+        """A browser, Lighthouse or a client past its time-out closing a connection early is not an error."""
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
 
@@ -100,7 +102,7 @@ def serve(site: Path, *, gzip: bool = False) -> Iterator[Served]:
     prefix = base_path(site)
     base_class = _GzipHandler if gzip else _Handler
     handler = functools.partial(type("Handler", (base_class,), {"base": prefix}), directory=str(site))
-    server = _Server(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name=f"serve {site}", daemon=True)
     thread.start()
     try:

@@ -6,13 +6,14 @@ import threading
 import time
 from collections import Counter
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from scripts import check_sources
 from scripts.check_external_links import Checker
 from scripts.check_sources import Quote, drift, normalise, page_text, quotes_in_docs, stale_pages
+from scripts.local_server import QuietServer
 
 SENTENCE = "Fargate Spot supports Linux tasks with the ARM64 architecture on platform version 1.4.0 or later."
 PAGE = (
@@ -59,7 +60,9 @@ class Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def server(monkeypatch):
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = QuietServer(("127.0.0.1", 0), Handler)
+    # Closing waits for every answer, so a slow one cannot end (and print) during the next test.
+    httpd.daemon_threads = False
     httpd.hits = Counter()  # type: ignore[attr-defined]
     threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
     yield httpd

@@ -11,13 +11,14 @@ import socket
 import threading
 from collections import Counter
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from scripts import check_external_links as external
 from scripts.check_external_links import Checker, Outcome, load_skips, retry_after_seconds
+from scripts.local_server import QuietServer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "links"
 
@@ -70,7 +71,9 @@ class Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def server(monkeypatch):
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = QuietServer(("127.0.0.1", 0), Handler)
+    # Closing waits for every answer, so a slow one cannot end (and print) during the next test.
+    httpd.daemon_threads = False
     httpd.hits = Counter()  # type: ignore[attr-defined]
     httpd.authorization = []  # type: ignore[attr-defined]
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
