@@ -10,13 +10,12 @@ scaling and the full-screen view's zoom alike.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from scripts.pages import Page as SitePage
-from scripts.reader import OPEN_SHADOW_ROOTS, Traffic, local_to, wait_for_requests, watch
+from scripts.reader import OPEN_SHADOW_ROOTS, Traffic, local_to, origin_of, wait_for_requests, watch
 from tests.browser.targets import PAGES, page_target
 
 MIN_LABEL_PX = 12.0
@@ -160,8 +159,7 @@ def open_device(browser: Browser, name: str, url: str) -> Device:
     context = browser.new_context(**DEVICES[name])
     context.add_init_script(OPEN_SHADOW_ROOTS)
     tab = context.new_page()
-    origin = "file://" if url.startswith("file:") else "{0.scheme}://{0.netloc}".format(urlsplit(url))
-    return Device(name, tab, watch(tab, local_to(origin)))
+    return Device(name, tab, watch(tab, local_to(origin_of(url))))
 
 
 def read_on(device: Device, url: str, page: SitePage) -> Visit:

@@ -9,7 +9,6 @@ Each page is visited once per build and device, in the background from the first
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -17,7 +16,7 @@ from playwright.sync_api import Browser, Page
 from scripts.build import mkdocs_build
 from scripts.local_server import serve
 from scripts.pages import load_site_map
-from scripts.reader import OPEN_SHADOW_ROOTS, Traffic, axe_violations, local_to, switch_palette, watch
+from scripts.reader import OPEN_SHADOW_ROOTS, Traffic, axe_violations, local_to, origin_of, switch_palette, watch
 from tests.browser.devices import (
     DEVICES,
     DIAGRAM_PAGES,
@@ -152,8 +151,7 @@ def viewer_tab(request, browser: Browser, page_url) -> Iterator[tuple[str, Page,
     context.add_init_script(OPEN_SHADOW_ROOTS)
     tab = context.new_page()
     url = page_url(request.param, VIEWED)
-    origin = "file://" if url.startswith("file:") else "{0.scheme}://{0.netloc}".format(urlsplit(url))
-    traffic = watch(tab, local_to(origin))
+    traffic = watch(tab, local_to(origin_of(url)))
     tab.goto(url, wait_until="load")
     yield request.param, tab, traffic
     context.close()
