@@ -87,6 +87,27 @@ class QuietServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+class PatientServer(QuietServer):
+    """A QuietServer whose close waits for every answer in progress: a test's fixture server, whose slow
+    answer must not end (and print) during a later test. Not for browsers, whose open connections would
+    keep it waiting."""
+
+    daemon_threads = False
+
+
+@contextmanager
+def running(server: QuietServer) -> Iterator[QuietServer]:
+    """Serve on a thread of its own until the block ends, then shut the server down and close it."""
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
 @dataclass(frozen=True)
 class Served:
     root: str  # http://127.0.0.1:PORT/
@@ -102,13 +123,6 @@ def serve(site: Path, *, gzip: bool = False) -> Iterator[Served]:
     prefix = base_path(site)
     base_class = _GzipHandler if gzip else _Handler
     handler = functools.partial(type("Handler", (base_class,), {"base": prefix}), directory=str(site))
-    server = QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name=f"serve {site}", daemon=True)
-    thread.start()
-    try:
+    with running(QuietServer(("127.0.0.1", 0), handler)) as server:
         root = f"http://127.0.0.1:{server.server_address[1]}/"
         yield Served(root, root + prefix.lstrip("/"))
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()

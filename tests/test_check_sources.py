@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections import Counter
 from datetime import date
@@ -13,7 +12,7 @@ import pytest
 from scripts import check_sources
 from scripts.check_external_links import Checker
 from scripts.check_sources import Quote, drift, normalise, page_text, quotes_in_docs, stale_pages
-from scripts.local_server import QuietServer
+from scripts.local_server import PatientServer, running
 
 SENTENCE = "Fargate Spot supports Linux tasks with the ARM64 architecture on platform version 1.4.0 or later."
 PAGE = (
@@ -60,14 +59,9 @@ class Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def server(monkeypatch):
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-    httpd = QuietServer(("127.0.0.1", 0), Handler)
-    # Closing waits for every answer, so a slow one cannot end (and print) during the next test.
-    httpd.daemon_threads = False
-    httpd.hits = Counter()  # type: ignore[attr-defined]
-    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    with running(PatientServer(("127.0.0.1", 0), Handler)) as httpd:
+        httpd.hits = Counter()  # type: ignore[attr-defined]
+        yield httpd
 
 
 @pytest.fixture

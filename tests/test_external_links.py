@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shutil
 import socket
-import threading
 from collections import Counter
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
@@ -18,7 +17,7 @@ import pytest
 
 from scripts import check_external_links as external
 from scripts.check_external_links import Checker, Outcome, load_skips, retry_after_seconds
-from scripts.local_server import QuietServer
+from scripts.local_server import PatientServer, running
 
 FIXTURES = Path(__file__).parent / "fixtures" / "links"
 
@@ -71,16 +70,10 @@ class Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def server(monkeypatch):
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-    httpd = QuietServer(("127.0.0.1", 0), Handler)
-    # Closing waits for every answer, so a slow one cannot end (and print) during the next test.
-    httpd.daemon_threads = False
-    httpd.hits = Counter()  # type: ignore[attr-defined]
-    httpd.authorization = []  # type: ignore[attr-defined]
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-    thread.start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    with running(PatientServer(("127.0.0.1", 0), Handler)) as httpd:
+        httpd.hits = Counter()  # type: ignore[attr-defined]
+        httpd.authorization = []  # type: ignore[attr-defined]
+        yield httpd
 
 
 def url(server, path: str) -> str:
