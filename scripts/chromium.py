@@ -119,7 +119,7 @@ def _debian_like(os_release: str) -> bool:
 
 
 def is_headless_shell(path: str) -> bool:
-    return Path(path).name in {"chromium-headless-shell", "headless_shell"}
+    return Path(path).name in {Path(name).name for name in SHELL_NAMES}
 
 
 def _apt(m: Machine) -> list[str] | None:

@@ -1,11 +1,13 @@
 """Fixtures of the browser tests: the online build served on 127.0.0.1, the offline build read from
 file://, one reading per page and variant, one visit per page, variant and device (phone or laptop),
-and the readings of the copies with planted faults, each shared by the tests that look at it.
+the typed searches and the readings of the copies with planted faults, each shared by the tests that
+look at it.
 
-All three are made in the background from the first browser test on: the readings a few pages at a
-time in a thread of their own (scripts/reader.PageReader), the device visits in two more, each with a
-Chromium of its own (scripts/browser.BrowserThread), the fault copies in another. The tests that judge
-them run last, so the pages are read while the rest of the suite runs, and the two cores both work."""
+All four are made in the background from the first browser test on (tests/background.py lists them):
+the readings a few pages at a time in a thread of their own (scripts/reader.PageReader), the device
+visits and the typed searches in threads each with a Chromium of its own (scripts/browser.BrowserThread),
+the fault copies in another. The tests that judge them run last, so the pages are read while the rest of
+the suite runs, and the two cores both work."""
 
 from __future__ import annotations
 
