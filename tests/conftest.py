@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from scripts.browser import INSTALL_HINT, find_chromium, launch, run_in_background
-from scripts.build import ROOT, BuildError, Outputs, build_all, default_outputs
+from scripts.build import BuildError, Outputs, build_all, default_outputs
 from scripts.pages import SiteMap, load_site_map
 from scripts.prerender_diagrams import DiagramError, Prerenderer
 from tests import background, content_checks
@@ -79,10 +78,7 @@ def builds(build_outcome: Outputs | str) -> Outputs:
 
 def copy_sources(target: Path) -> Path:
     """Copy what a build reads (mkdocs.yml, docs/, overrides/) into `target`."""
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, target / name)
-    return target
+    return content_checks.copy_project(target, names=("mkdocs.yml", "docs", "overrides"))
 
 
 @pytest.fixture

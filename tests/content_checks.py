@@ -45,13 +45,11 @@ def content_checks(project: Path, pages: list[Path] | None = None) -> dict[str, 
     return failed
 
 
-def copy_project(target: Path, source: Path = ROOT) -> Path:
-    for name in COPIED:
+def copy_project(target: Path, source: Path = ROOT, names: tuple[str, ...] = COPIED) -> Path:
+    """Copy `names` (files or folders) of the project at `source` into `target`."""
+    for name in names:
         src = source / name
-        if src.is_dir():
-            shutil.copytree(src, target / name)
-        else:
-            shutil.copyfile(src, target / name)
+        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, target / name)
     return target
 
 
