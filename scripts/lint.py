@@ -48,6 +48,11 @@ def checks(root: Path = ROOT, *, markdown: list[str] | None = None) -> list[Chec
     ]
     return [
         Check(
+            "placeholders",
+            "no `TODO:` of the new-page template left (scripts/check_placeholders.py)",
+            ((sys.executable, "-m", "scripts.check_placeholders"),),
+        ),
+        Check(
             "markdown",
             "Markdown lint (.pymarkdown.yaml)",
             (
