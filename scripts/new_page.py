@@ -47,13 +47,19 @@ TODO: one sentence per line.
 
     TODO: the answer in bold, then one or two sentences on why.
 
+    Source: [TODO: title of the AWS page that settles it](https://docs.aws.amazon.com/)
+
 ??? question "TODO: a second question?"
 
     TODO: the answer.
 
+    Source: [TODO: title of the AWS page that settles it](https://docs.aws.amazon.com/)
+
 ??? question "TODO: a third question?"
 
     TODO: the answer.
+
+    Source: [TODO: title of the AWS page that settles it](https://docs.aws.amazon.com/)
 """
 
 
