@@ -58,9 +58,15 @@ def words(text: str, separator: str = DEFAULT_SEPARATOR) -> list[str]:
     return [w for w in found if w]
 
 
+# Where the search worker splits a camelCase name into the parts it also indexes (search-worker.js).
+CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 def synonyms(entries: list[glossary.Abbreviation], separator: str = DEFAULT_SEPARATOR) -> list[list[list[str]]]:
     """Groups of equivalent forms, each a list of words: [["alb"], ["application", "load", "balancer"]].
 
+    A camelCase expansion counts as written and as its parts, as the index holds both:
+    [["pvc"], ["persistentvolumeclaim"], ["persistent", "volume", "claim"]].
     Plural entries (`CVEs` beside `CVE`) add nothing: the search matches word beginnings and plurals.
     """
     terms = {e.term for e in entries}
@@ -71,8 +77,12 @@ def synonyms(entries: list[glossary.Abbreviation], separator: str = DEFAULT_SEPA
         term, expansion = words(entry.term, separator), words(entry.expansion, separator)
         while len(expansion) > 1 and expansion[0] in BRANDS:
             expansion = expansion[1:]
-        if expansion and expansion != term:
-            groups.append([term, expansion])
+        if not expansion or expansion == term:
+            continue
+        split = words(CAMEL_BOUNDARY.sub(" ", entry.expansion), separator)
+        while len(split) > 1 and split[0] in BRANDS:
+            split = split[1:]
+        groups.append([term, expansion] + ([split] if split not in (expansion, term) else []))
     return groups
 
 

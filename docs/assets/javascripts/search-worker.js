@@ -17,6 +17,15 @@
  *   to each other), and an expansion also matches its abbreviation, in either direction.
  * - Comparisons: with "vs", "versus", "or", "compare" or "difference" between two sets of
  *   words, the sections that hold every side rank higher, and more if their heading compares.
+ * - Every word first: of two or more words, a page or section that holds them all (typed, as a
+ *   synonym or a near word) ranks above one that holds only some, and one that holds them as a
+ *   phrase ranks higher still.
+ * - Names in any case: the index splits words only at spaces and punctuation, so "FSx",
+ *   "IPv6" and "DaemonSet" stay whole and match "fsx", "ipv6", "daemonset" as typed; the
+ *   parts of a camelCase name ("daemon", "set") are indexed too, at the same place, so
+ *   "daemon set" finds it as well.
+ * - Highlighting: the words each result matched in the index (the right spelling of a typo,
+ *   the expansion of an abbreviation) join the words Material marks on the page it opens.
  *
  * Scores stay lunr's (term frequency and rarity, title boost), summed across the parts, so
  * Material's own boosts and order still apply. A query with lunr syntax (+word, -word, title:,
@@ -33,6 +42,13 @@
   var PHRASE_GAP = 2; // words of a phrase: next to each other, or one stop word apart
   var HOLDS_EVERY_SIDE = 2; // comparison: the section holds every side
   var COMPARING_HEADING = 2; // ... and its heading compares
+  // Per query word a result lacks: far below any result that holds every word, whatever lunr's
+  // and Material's boosts (Material multiplies a score by at most 5).
+  var MISSING_WORD = 1e-4;
+  var HOLDS_PHRASE = 2; // the words typed together stand together in the section
+  var HOLDS_NAME = 16; // ... or as one name: "node pool" typed, "NodePool" written
+  var MIN_PART = 2; // camelCase parts shorter than this are not indexed on their own
+  var MAX_JOINED = 4; // words typed apart that may make one name: "kubernetes network config request"
 
   var COMPARE = words("vs versus or compare compared comparing comparison difference differences between against");
   var ASK = words("use using choose pick need want better");
@@ -76,8 +92,47 @@
     if (doc && typeof doc.title === "string") {
       headings[doc[this._ref]] = doc.title.replace(/<[^>]*>/g, " ").toLowerCase().split(/[^a-z0-9]+/);
     }
+    if (typeof this.tokenizer === "function" && !this.tokenizer.study) this.tokenizer = withParts(this.tokenizer);
     return add.call(this, doc, attributes);
   };
+
+  // The words of a camelCase name, split where a lowercase letter meets a capital:
+  // "DaemonSets" -> ["Daemon", "Sets"]; "FSx", "IPv6" and "eksctl" have no parts.
+  function camelParts(word) {
+    var parts = [], start = 0;
+    for (var i = 1; i < word.length; i++) {
+      if (/[a-z]/.test(word[i - 1]) && /[A-Z]/.test(word[i])) {
+        parts.push(word.slice(start, i));
+        start = i;
+      }
+    }
+    parts.push(word.slice(start));
+    return parts.length > 1 ? parts : [];
+  }
+
+  // Material's tokenizer, plus each part of a camelCase word as a token of its own at the
+  // word's place. Material's position table gives each token's place in the text:
+  // position = block << 20 | entry, entry = start << 12 | length << 2 | type.
+  function withParts(tokenize) {
+    var wrapped = function (input, metadata) {
+      var tokens = tokenize(input, metadata);
+      var table = lunr.tokenizer.table;
+      if (typeof input !== "string" || !table) return tokens;
+      var parts = [];
+      tokens.forEach(function (token) {
+        var position = token.metadata && token.metadata.position;
+        var entry = typeof position === "number" && (table[position >> 20] || [])[position & 0xfffff];
+        if (typeof entry !== "number") return;
+        var start = entry >>> 12, length = (entry >> 2) & 0x3ff;
+        camelParts(input.slice(start, start + length)).forEach(function (part) {
+          if (part.length >= MIN_PART) parts.push(new lunr.Token(part.toLowerCase(), { position: position }));
+        });
+      });
+      return tokens.concat(parts);
+    };
+    wrapped.study = true;
+    return wrapped;
+  }
 
   // Per index: its words, and the documents (pages and sections) each appears in
   var cache = typeof WeakMap === "function" ? new WeakMap() : null;
@@ -220,7 +275,8 @@
     var ends = places[0];
     for (var w = 1; w < places.length && ends.length; w++) {
       ends = places[w].filter(function (p) {
-        return ends.some(function (q) { return near(p, q) && (p & 0xfffff) > (q & 0xfffff); });
+        // after the previous word, or at its place: the parts of one camelCase name
+        return ends.some(function (q) { return p === q || (near(p, q) && (p & 0xfffff) > (q & 0xfffff)); });
       });
     }
     return ends.length > 0;
@@ -261,7 +317,7 @@
       words.forEach(function (w) { if (beginsAnyWord(index, w)) known.push(w); });
     });
 
-    var clauses = [], phrases = [], added = Object.create(null);
+    var clauses = [], phrases = [], names = [], added = Object.create(null);
     function clause(term, wildcard, boost, owners) {
       var key = term + (wildcard === TRAILING ? "*" : "");
       var entry = added[key];
@@ -307,6 +363,17 @@
         }
         clause(word, TRAILING, 1, [word]);
       });
+      // Words typed apart that make one name of the index ("node pool", "daemon set") also
+      // match that name written as one word ("NodePool", "DaemonSet").
+      for (var start = 0; start < words.length; start++) {
+        for (var end = start + 2; end <= Math.min(words.length, start + MAX_JOINED); end++) {
+          var joined = words.slice(start, end).join("");
+          if (beginsAnyWord(index, joined)) {
+            clause(joined, TRAILING, 1, words.slice(start, end));
+            names.push(joined);
+          }
+        }
+      }
     });
 
     // Score: the words, plus each phrase in the fields where its words stand together
@@ -342,15 +409,32 @@
       });
     });
 
+    var meaningful = Object.keys(sides.reduce(function (set, s) {
+      s.forEach(function (w) { set[w] = true; });
+      return set;
+    }, Object.create(null)));
+    matchedTerms = Object.create(null);
     order.forEach(function (entry) {
       var heading = headings[entry.ref] || [];
       if (comparing && sides.every(function (s) { return s.every(function (w) { return entry.owners[w]; }); })) {
         entry.score *= HOLDS_EVERY_SIDE;
         if (heading.some(function (w) { return COMPARE[w] === true; })) entry.score *= COMPARING_HEADING;
       }
+      var metadata = entry.matchData.metadata;
+      var missing = meaningful.filter(function (w) { return !entry.owners[w]; }).length;
+      entry.score *= Math.pow(MISSING_WORD, missing);
+      sides.forEach(function (s) {
+        if (s.length > 1 && index.fields.some(function (field) { return holdsPhrase(metadata, s, field); })) {
+          entry.score *= HOLDS_PHRASE;
+        }
+      });
+      var terms = Object.keys(metadata);
+      names.forEach(function (name) {
+        if (terms.some(function (term) { return term.lastIndexOf(name, 0) === 0; })) entry.score *= HOLDS_NAME;
+      });
+      matchedTerms[entry.ref] = terms;
       // Material marks a typed word as missing unless a matched term begins with it: name the
       // words this result answers (through a synonym or a near word too) and the filler words.
-      var metadata = entry.matchData.metadata;
       typed.forEach(function (word) {
         if ((entry.owners[word] || isFiller(word)) && !(word in metadata)) metadata[word] = {};
       });
@@ -359,6 +443,28 @@
       .sort(function (a, b) { return b.score - a.score; })
       .map(function (entry) { return { ref: entry.ref, score: entry.score, matchData: entry.matchData }; });
   }
+
+  // The index terms each result of the last search matched, by reference (page or section)
+  var matchedTerms = Object.create(null);
+
+  // Material highlights on the page a result opens the words it marks as found, which are the
+  // words typed: add the words of the page that matched them ("scanning" for "scaning",
+  // "kubernetes" for "k8s"). Material's worker answers with the global postMessage.
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    var items = message && message.data && message.data.items;
+    if (Array.isArray(items)) {
+      items.forEach(function (group) {
+        (Array.isArray(group) ? group : []).forEach(function (item) {
+          if (!item || !item.terms) return;
+          (matchedTerms[item.location] || []).forEach(function (term) {
+            if (/^[a-z0-9]/.test(term) && !(term in item.terms)) item.terms[term] = true;
+          });
+        });
+      });
+    }
+    return post.apply(self, arguments);
+  };
 
   var search = lunr.Index.prototype.search;
   lunr.Index.prototype.search = function (queryString) {
