@@ -23,7 +23,9 @@
  * - Names in any case: the index splits words only at spaces and punctuation, so "FSx",
  *   "IPv6" and "DaemonSet" stay whole and match "fsx", "ipv6", "daemonset" as typed; the
  *   parts of a camelCase name ("daemon", "set") are indexed too, at the same place, so
- *   "daemon set" finds it as well.
+ *   "daemon set" finds it as well, and a section that writes the words typed as one such
+ *   name ranks first.
+ * - Headings: a section whose heading is made of the words typed ranks higher, in proportion.
  * - Highlighting: the words each result matched in the index (the right spelling of a typo,
  *   the expansion of an abbreviation) join the words Material marks on the page it opens.
  *
@@ -46,7 +48,10 @@
   // and Material's boosts (Material multiplies a score by at most 5).
   var MISSING_WORD = 1e-4;
   var HOLDS_PHRASE = 2; // the words typed together stand together in the section
-  var HOLDS_NAME = 16; // ... or as one name: "node pool" typed, "NodePool" written
+  // A section that writes the words typed as one camelCase name ("net app" typed, "NetApp"
+  // written) ranks above any that does not: the reader typed that name, split.
+  var HOLDS_NAME = 1000;
+  var HEADING_SAID = 3; // up to four times the score when every word of the heading was typed
   var MIN_PART = 2; // camelCase parts shorter than this are not indexed on their own
   var MAX_JOINED = 4; // words typed apart that may make one name: "kubernetes network config request"
 
@@ -282,6 +287,24 @@
     return ends.length > 0;
   }
 
+  // The section writes the typed words as one camelCase name ("NetApp" for "net app"): the name and
+  // its first part stand at the same place, as withParts indexes them. A lowercase compound such as
+  // "nodegroup" in `create-nodegroup` has no parts, so "node group" gets no such weight from it.
+  function writesAsOneName(metadata, name, field) {
+    function places(test) {
+      var found = [];
+      Object.keys(metadata).forEach(function (term) {
+        var entry = metadata[term][field];
+        if (test(term) && entry && entry.position) found.push.apply(found, entry.position);
+      });
+      return found;
+    }
+    function begins(prefix) { return function (term) { return term.lastIndexOf(prefix, 0) === 0; }; }
+    var whole = places(begins(name.joined));
+    var part = places(function (term) { return begins(name.first)(term) && !begins(name.joined)(term); });
+    return whole.length > 0 && part.some(function (p) { return whole.indexOf(p) >= 0; });
+  }
+
   // The words of a plain query, or null when it uses lunr syntax
   function plainWords(index, queryString) {
     var query = new lunr.Query(index.fields);
@@ -363,16 +386,13 @@
         }
         clause(word, TRAILING, 1, [word]);
       });
-      // Words typed apart that make one name of the index ("node pool", "daemon set") also
-      // match that name written as one word ("NodePool", "DaemonSet").
-      for (var start = 0; start < words.length; start++) {
-        for (var end = start + 2; end <= Math.min(words.length, start + MAX_JOINED); end++) {
-          var joined = words.slice(start, end).join("");
-          if (beginsAnyWord(index, joined)) {
-            clause(joined, TRAILING, 1, words.slice(start, end));
-            names.push(joined);
-          }
-        }
+      // All the words of a side typed apart that make one name of the index ("node pool",
+      // "daemon set") also match that name written as one word ("NodePool", "DaemonSet"). Only the
+      // whole side: in "network load balancer" the reader did not ask for `LoadBalancer`.
+      var joined = words.join("");
+      if (words.length > 1 && words.length <= MAX_JOINED && beginsAnyWord(index, joined)) {
+        clause(joined, TRAILING, 1, words);
+        names.push({ joined: joined, first: words[0] });
       }
     });
 
@@ -421,6 +441,13 @@
         if (heading.some(function (w) { return COMPARE[w] === true; })) entry.score *= COMPARING_HEADING;
       }
       var metadata = entry.matchData.metadata;
+      // A heading made of the words typed is the best answer: "managed node groups" for
+      // "managed node group" before "EKS with managed node groups".
+      var named = heading.filter(function (w) { return w && !isStopWord(w); });
+      var said = named.filter(function (w) {
+        return meaningful.some(function (m) { return same(w, m) || w.lastIndexOf(m, 0) === 0; });
+      });
+      if (said.length) entry.score *= 1 + HEADING_SAID * said.length / named.length;
       var missing = meaningful.filter(function (w) { return !entry.owners[w]; }).length;
       entry.score *= Math.pow(MISSING_WORD, missing);
       sides.forEach(function (s) {
@@ -430,7 +457,7 @@
       });
       var terms = Object.keys(metadata);
       names.forEach(function (name) {
-        if (terms.some(function (term) { return term.lastIndexOf(name, 0) === 0; })) entry.score *= HOLDS_NAME;
+        if (index.fields.some(function (field) { return writesAsOneName(metadata, name, field); })) entry.score *= HOLDS_NAME;
       });
       matchedTerms[entry.ref] = terms;
       // Material marks a typed word as missing unless a matched term begins with it: name the
