@@ -61,6 +61,25 @@ def _run(command: list[str]) -> bool:
         return False
 
 
+def _download(command: list[str]) -> str | None:
+    """Run a download quietly: None when it worked, else the last line it printed (why it failed).
+
+    `playwright install` prints a stack trace when it cannot reach its download host; a newcomer needs
+    one line saying so, and what comes next."""
+    print("chromium: running " + " ".join(command), file=sys.stderr)
+    try:
+        done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=900)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return str(error)
+    if done.returncode == 0:
+        return None
+    for output in (done.stderr, done.stdout):
+        lines = [line.strip() for line in output.splitlines() if line.strip()]
+        if lines:
+            return lines[-1]
+    return f"exit status {done.returncode}"
+
+
 def _apt_offers(package: str) -> bool:
     """Does apt know `package` (from its lists, without a download)?"""
     try:
@@ -85,6 +104,7 @@ class Machine:
     is_file: Callable[[str], bool] = os.path.isfile
     playwright_cache: Callable[[Mapping[str, str], str], str | None] = _playwright_cache
     run: Callable[[list[str]], bool] = _run
+    download: Callable[[list[str]], str | None] = _download
     os_release: Callable[[], str] = _os_release
     is_root: Callable[[], bool] = lambda: os.geteuid() == 0
     apt_offers: Callable[[str], bool] = _apt_offers
@@ -155,11 +175,18 @@ def provide_chromium(machine: Machine | None = None) -> str:
             )
             _apt_install(m, sudo, APT_PACKAGES[0])
         return find_chromium(m) or found
-    if m.run([sys.executable, "-m", "playwright", "install", "chromium"]):
+    failed = m.download([sys.executable, "-m", "playwright", "install", "chromium"])
+    if failed is None:
         found = find_chromium(m)
         if found:
             return found
     sudo = _apt(m)
+    if failed is not None:
+        next_route = "Debian's chromium-headless-shell through apt-get" if sudo is not None else "nothing else here"
+        print(
+            f"chromium: Playwright could not download its Chromium ({failed[:160]}); next: {next_route}",
+            file=sys.stderr,
+        )
     if sudo is not None and m.run([*sudo, "apt-get", "update", "-qq"]):
         for packages in APT_PACKAGES:
             if _apt_install(m, sudo, packages):

@@ -9,7 +9,7 @@ from fnmatch import fnmatch
 
 import pytest
 
-from scripts.chromium import HINT, Machine, NoChromium, find_chromium, provide_chromium
+from scripts.chromium import HINT, Machine, NoChromium, _download, find_chromium, provide_chromium
 
 DEBIAN = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\n'
 UBUNTU = "ID=ubuntu\nID_LIKE=debian\n"
@@ -38,6 +38,7 @@ class FakeMachine(Machine):
                 (path for path in reversed(self.cache) if fnmatch(path, "*/" + pattern)), None
             ),
             run=self._run,
+            download=lambda command: None if self._run(command) else "Error: getaddrinfo EAI_AGAIN cdn.playwright.dev",
             os_release=lambda: os_release,
             is_root=lambda: root,
             apt_offers=lambda package: package in self.apt_has,
@@ -166,3 +167,19 @@ def test_a_failed_apt_install_ends_in_the_hint():
     m = FakeMachine(os_release=DEBIAN, root=True, works=[("apt-get", "update")])
     with pytest.raises(NoChromium, match="no Chromium found"):
         provide_chromium(m)
+
+
+def test_a_failed_download_is_one_line_naming_the_next_route(capsys):
+    m = FakeMachine(os_release=DEBIAN, root=True, works=[("apt-get",), ("env",)])
+    provide_chromium(m)
+    said = [line for line in capsys.readouterr().err.splitlines() if "Playwright" in line]
+    assert said == [
+        "chromium: Playwright could not download its Chromium (Error: getaddrinfo EAI_AGAIN cdn.playwright.dev); "
+        "next: Debian's chromium-headless-shell through apt-get"
+    ]
+
+
+def test_the_download_keeps_a_stack_trace_off_the_terminal(capfd):
+    script = "import sys; print('Traceback (most recent call last):'); print('  at x'); sys.exit('Error: no network')"
+    assert _download([sys.executable, "-c", script]) == "Error: no network"
+    assert capfd.readouterr().err.splitlines()[-1].startswith("chromium: running ")

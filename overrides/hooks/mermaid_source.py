@@ -3,16 +3,22 @@
 mkdocs-mermaid2-plugin's fence writes the diagram source into `<pre class="mermaid">` without
 escaping it, so a label such as `"Amazon ECR<br>(private)"` becomes a real <br> element, and
 Material, which hands Mermaid the element's textContent, draws the label on one line.
+
+The plugin also logs "found N diagrams, adding scripts" for every diagram page of every build and
+`make serve` rebuild; only its warnings reach the log.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+logging.getLogger("mkdocs.plugins.mermaid2.util").setLevel(logging.WARNING)
 
 DIAGRAM = re.compile(r'(<pre\s+class="mermaid"><code>)(.*?)(</code></pre>)', re.DOTALL)
 
