@@ -95,15 +95,22 @@ def mkdocs_build_both(out: Outputs) -> None:
 
 
 def finish_all(running: list[tuple[subprocess.Popen[str], bool]]) -> None:
-    """Wait for builds started side by side, as (process, offline); one BuildError holds every failure."""
-    errors = []
+    """Wait for builds started side by side, as (process, offline); one BuildError holds every failure,
+    and a failure both variants share (a page's fault fails both) is said once."""
+    failed: dict[str, list[str]] = {}  # what went wrong -> the variants it happened to
     for proc, offline in running:
         try:
             finish_mkdocs(proc, offline=offline)
         except BuildError as error:
-            errors.append(str(error))
-    if errors:
-        raise BuildError("\n".join(errors))
+            header, _, body = str(error).partition("\n")
+            failed.setdefault(body, []).append(header.removeprefix("the ").removesuffix(" build failed:"))
+    if failed:
+        raise BuildError(
+            "\n".join(
+                f"the {' and '.join(variants)} build{'s' * (len(variants) > 1)} failed:\n{body}"
+                for body, variants in failed.items()
+            )
+        )
 
 
 def pack(site_dir: Path, archive: Path) -> Path:
@@ -153,7 +160,7 @@ def drop_unused_mermaid(site: Path) -> None:
 def build_offline(out: Outputs, diagrams: Prerenderer | None = None, config: Path = ROOT / "mkdocs.yml") -> None:
     mkdocs_build(out.offline, offline=True, config=config)
     if diagrams:
-        diagrams.prerender_sites(out.offline)
+        diagrams.prerender_sites(out.offline, docs=config.parent / "docs")
     drop_unused_mermaid(out.offline)
     pack(out.offline, out.zip)
 
@@ -161,7 +168,7 @@ def build_offline(out: Outputs, diagrams: Prerenderer | None = None, config: Pat
 def build_online(out: Outputs, diagrams: Prerenderer | None = None) -> None:
     mkdocs_build(out.online, offline=False)
     if diagrams:
-        diagrams.prerender_sites(out.online)
+        diagrams.prerender_sites(out.online, docs=ROOT / "docs")
     offer_zip(out)
 
 
@@ -177,7 +184,7 @@ def build_all(out: Outputs, diagrams: Prerenderer | None = None) -> None:
     """What `make build` does: both variants, their diagrams, the zip, and the zip offered online."""
     mkdocs_build_both(out)
     if diagrams:
-        diagrams.prerender_sites(out.offline, out.online)
+        diagrams.prerender_sites(out.offline, out.online, docs=ROOT / "docs")
     drop_unused_mermaid(out.offline)
     pack(out.offline, out.zip)
     offer_zip(out)

@@ -50,7 +50,23 @@ def shadow_host(svg: str) -> str:
 
 
 class DiagramError(RuntimeError):
-    """A diagram could not be drawn; the message names the page."""
+    """A diagram could not be drawn; the message names the Markdown file and the line of its fence."""
+
+
+# The page's edit button links its Markdown source: `.../edit/main/docs/ecs/x.md`.
+EDIT_LINK = re.compile(r'href="[^"]*/docs/(?P<src>[^"#?]+\.md)"')
+
+
+def where(page_path: Path, page_html: str, index: int, docs: Path | None) -> str:
+    """`docs/x.md:LINE` of the page's diagram `index` (from 0), or the built page when its source is unknown."""
+    from scripts.check_diagrams import extract
+
+    found = EDIT_LINK.search(page_html)
+    if docs is None or found is None or not (docs / found["src"]).is_file():
+        return f"{page_path}: diagram {index + 1}"
+    fences = extract(docs / found["src"])
+    line = fences[index].line if index < len(fences) else "?"
+    return f"docs/{found['src']}:{line}: diagram {index + 1}"
 
 
 @dataclass
@@ -59,7 +75,7 @@ class Prerenderer:
     timeout_ms: int = 20_000
     cache: dict[tuple[int, str], str] = field(default_factory=dict)
 
-    def render(self, harness: Path, jobs: list[tuple[Path, int, str]]) -> None:
+    def render(self, harness: Path, jobs: list[tuple[str, int, str]]) -> None:
         """Draw every (page, index, source) not drawn yet, in one page where Material set Mermaid up."""
         todo = list(dict.fromkeys((i, src) for _, i, src in jobs if (i, src) not in self.cache))
         if not todo:
@@ -85,15 +101,17 @@ class Prerenderer:
             else:
                 failed[key] = result["error"]
         if failed:
-            lines = [
-                f"{page_path}: diagram {i + 1}: Mermaid cannot draw it: {failed[(i, src)]}"
-                for page_path, i, src in jobs
-                if (i, src) in failed
-            ]
+            # The same diagram in both variants is one failure: name it once.
+            lines = dict.fromkeys(
+                f"{place}: Mermaid cannot draw it: {failed[(i, src)]}" for place, i, src in jobs if (i, src) in failed
+            )
             raise DiagramError("\n".join(lines))
 
-    def prerender_sites(self, *sites: Path) -> int:
-        """Rewrite every diagram page of the built sites; return how many diagrams were written."""
+    def prerender_sites(self, *sites: Path, docs: Path | None = None) -> int:
+        """Rewrite every diagram page of the built sites; return how many diagrams were written.
+
+        `docs`: the Markdown the sites were built from, so that a diagram Mermaid cannot draw is named by
+        its file and line."""
         pages: dict[Path, tuple[str, list[str]]] = {}  # page -> (its HTML, its diagram sources)
         for site in sites:
             for page_path in sorted(site.rglob("*.html")):
@@ -102,7 +120,9 @@ class Prerenderer:
                     pages[page_path] = (text, sources)
         if not pages:
             return 0
-        jobs = [(p, i, src) for p, (_, sources) in pages.items() for i, src in enumerate(sources)]
+        jobs = [
+            (where(p, text, i, docs), i, src) for p, (text, sources) in pages.items() for i, src in enumerate(sources)
+        ]
         self.render(next(iter(pages)), jobs)
         for page_path, (text, sources) in pages.items():
             drawn = iter(self.cache[(i, src)] for i, src in enumerate(sources))

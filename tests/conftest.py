@@ -26,6 +26,16 @@ def start_background_work(request: pytest.FixtureRequest) -> None:
     background.start(request, background.IN_CONFTEST)
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Skipped tests, one line per reason: when the site does not build, thirty tests say so in one line."""
+    reasons: dict[str, int] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        reason = str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reasons[reason.removeprefix("Skipped: ")] = reasons.get(reason.removeprefix("Skipped: "), 0) + 1
+    for reason, count in reasons.items():
+        terminalreporter.write_line(f"skipped: {count} test{'s' * (count > 1)}: {reason}")
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Browser tests never skip quietly: without a Chromium the run stops at once, saying how to get one.
 

@@ -49,12 +49,13 @@ CASES = {
     "link to a missing page": (
         add_line("about.md", "See [the missing page](no-such-page.md)."),
         "build",
-        r"WARNING -\s+Doc file 'about\.md' contains a link 'no-such-page\.md', but the target is not found",
+        r"WARNING -\s+docs/about\.md:\d+: Doc file 'about\.md' contains a link 'no-such-page\.md', "
+        r"but the target is not found",
     ),
     "missing anchor": (
         add_line("about.md", "See [the launch types](ecs/launch-types.md#no-such-heading)."),
         "build",
-        r"WARNING -\s+Doc file 'about\.md' contains a link 'ecs/launch-types\.md#no-such-heading', "
+        r"WARNING -\s+docs/about\.md:\d+: Doc file 'about\.md' contains a link 'ecs/launch-types\.md#no-such-heading', "
         r"but the doc 'ecs/launch-types\.md' does not contain an anchor '#no-such-heading'",
     ),
     "word not in the dictionary": (
