@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help deps chromium serve build offline test test-quick lint check-sources bench screenshots linkcheck-external bench-links vendor clean
+.PHONY: help deps chromium serve build offline test test-quick check lint check-sources bench screenshots linkcheck-external bench-links vendor clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ lint: $(DEV_STAMP) ## Markdown lint, spell check, YAML lint, workflow checks and
 test: chromium ## Lint, build both variants and run every test, browser tests included
 	$(BIN)/python -m scripts.lint
 	$(BIN)/python -m pytest
+
+check: chromium ## The checks a page edit can break, on the pages changed against main (PAGES="docs/x.md" to name them)
+	$(BIN)/python -m scripts.check_changed
 
 test-quick: $(DEV_STAMP) ## A faster loop for contributors: make test without the browser tests (not what CI runs)
 	$(BIN)/python -m scripts.lint

@@ -1,0 +1,49 @@
+"""`make check` picks the pages a change touched from git, or the ones PAGES names."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from scripts.check_changed import changed_pages
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=repo, check=True, capture_output=True
+    )
+
+
+def test_the_pages_changed_against_main_committed_or_not(tmp_path):
+    for name in ("docs/a.md", "docs/b.md", "docs/c.md", "docs/includes/abbreviations.md", "README.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("# x\n")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "start")
+    git(tmp_path, "checkout", "-qb", "edit")
+    (tmp_path / "docs/a.md").write_text("# a, committed on the branch\n")
+    git(tmp_path, "commit", "-qam", "edit a")
+    (tmp_path / "docs/b.md").write_text("# b, not yet committed\n")
+    (tmp_path / "docs/new.md").write_text("# a new page\n")
+    (tmp_path / "docs/includes/abbreviations.md").write_text("*[X]: x\n")
+    (tmp_path / "README.md").write_text("# readme\n")
+    assert changed_pages(tmp_path) == ["docs/a.md", "docs/b.md", "docs/new.md"]
+
+
+def test_without_main_the_uncommitted_pages(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/a.md").write_text("# a\n")
+    git(tmp_path, "init", "-q", "-b", "trunk")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "start")
+    assert changed_pages(tmp_path) == []
+    (tmp_path / "docs/a.md").write_text("# a, edited\n")
+    assert changed_pages(tmp_path) == ["docs/a.md"]
+
+
+def test_pages_named_by_hand_win():
+    assert changed_pages(named="docs/ecs/iam-roles.md, docs/eks/overview.md") == [
+        "docs/ecs/iam-roles.md",
+        "docs/eks/overview.md",
+    ]
