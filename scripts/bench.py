@@ -29,8 +29,8 @@ from scripts.browser import FLAGS, find_chromium, launch
 from scripts.build import ROOT, Outputs, build_all, default_outputs, mkdocs_build, mkdocs_build_both
 from scripts.check_links import check_site
 from scripts.local_server import serve
-from scripts.page_weight import load_budgets
-from scripts.pages import Page, load_site_map
+from scripts.page_weight import QUESTION_BANK, load_budgets, weigh
+from scripts.pages import Page, SiteMap, load_site_map
 from scripts.prerender_diagrams import Prerenderer
 from scripts.reader import IN_FLIGHT, STEPS, PageReader, Reading, Visit
 
@@ -141,10 +141,27 @@ def bench_link_check(out: Outputs, runs: int, targets: dict) -> Figure:
 
 
 def bench_make_test(runs: int, targets: dict) -> Figure:
-    def make_test() -> None:
-        subprocess.run(["make", "test"], cwd=ROOT, check=True, capture_output=True)
+    """`make test` in a clean clone of the committed project (CI's view), reusing this .venv so the
+    figure is the checks, not the package downloads."""
 
-    return figure("make test", timed(make_test, runs), "s", targets["make_test_s"])
+    def make_test() -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            clone = Path(tmp) / "clone"
+            subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+            (clone / ".venv").symlink_to(ROOT / ".venv")
+            subprocess.run(["make", "test"], cwd=clone, check=True, capture_output=True)
+
+    return figure("make test, clean clone", timed(make_test, runs), "s", targets["make_test_s"])
+
+
+def bench_check(runs: int, targets: dict) -> Figure:
+    """`make check` for a one-page edit: what a contributor waits for."""
+
+    def check() -> None:
+        env = {**os.environ, "PAGES": "docs/ecs/task-placement.md"}
+        subprocess.run(["make", "check"], cwd=ROOT, env=env, check=False, capture_output=True)
+
+    return figure("make check, one page", timed(check, runs), "s", targets["check_one_page_s"])
 
 
 def bench_pages(out: Outputs, pages: tuple[Page, ...], runs: int, targets: dict) -> list[dict]:
@@ -213,6 +230,46 @@ def bench_search(out: Outputs, queries: list[str], runs: int) -> list[Figure]:
             figures.append(figure(f"search {query!r} to results", [s for s in samples if s is not None], "ms"))
         context.close()
     return figures
+
+
+# From navigation start: the practice page is ready, Start is pressed, the first question shows.
+FIRST_QUESTION = """
+async () => {
+  const until = (test) => new Promise((done) => { const poll = () => test() ? done() : setTimeout(poll, 5); poll(); });
+  await until(() => document.querySelector(".practice__setup button[type=submit]"));
+  document.querySelector(".practice__setup button[type=submit]").click();
+  await until(() => document.querySelector(".practice__question"));
+  return performance.now();
+}
+"""
+
+
+def bench_practice(out: Outputs, site_map: SiteMap, runs: int, budgets: dict) -> list[Figure]:
+    """The practice exam page: its weight as GitHub Pages sends it, and the time to its first question."""
+    url_path = site_map.by_src("study/practice-exam.md").url(directory_urls=True)
+    samples, requested = [], []
+    with launch() as browser, serve(out.online, gzip=True) as served:
+        for run in range(runs):
+            context = browser.new_context()
+            tab = context.new_page()
+            if run == 0:
+                tab.on("request", lambda request: requested.append(request.url))
+            tab.goto(served.url(url_path), wait_until="domcontentloaded")
+            samples.append(tab.evaluate(FIRST_QUESTION))
+            context.close()
+        weight = weigh(out.online, served.root, served.url(url_path), requested, False)
+    bank = sum(size for path, size in weight.files if path == QUESTION_BANK) / 1000
+    targets, bank_budget = budgets["bench"], budgets["practice"]["max_bank_kb_gzip"]
+    return [
+        figure("practice page: time to the first question", samples, "ms", targets["practice_first_question_ms"]),
+        figure(
+            "practice page: transferred, gzip",
+            [weight.kb],
+            "KB",
+            budgets["page"]["max_kb_without_diagram"] + bank_budget,
+        ),
+        figure("practice page: its question bank, gzip", [bank], "KB", bank_budget),
+    ]
 
 
 def lighthouse(out: Outputs, pages: tuple[Page, ...]) -> list[dict]:
@@ -305,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         figures, out = bench_builds(Path(tmp), runs, targets)
         figures.append(bench_link_check(out, runs, targets))
+        figures.append(bench_check(max(1, runs // 2), targets))
         if test_runs:
             figures.append(bench_make_test(test_runs, targets))
         pages: list[dict] = []
@@ -312,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
         if find_chromium():
             pages = bench_pages(out, site_map.pages, max(1, runs // 2), targets)
             figures += bench_search(out, ["task role", "taints", "Fargate EFS"], runs)
+            figures += bench_practice(out, site_map, runs, budgets)
             levels = (IN_FLIGHT,) if args.quick else (1, 2, 3, 4)
             reading_figures, steps = bench_readings(out, site_map.pages, levels)
             figures += reading_figures

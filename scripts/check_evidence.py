@@ -1,11 +1,12 @@
-"""Check the evidence: every Correction and "New since the notes" box quotes AWS and links the page, and
-every self-check answer and exam tip ends with the page that settles it.
+"""Check the evidence: every Correction and "New since the notes" box quotes AWS and links the page,
+every self-check answer and exam tip ends with the page that settles it, and every self-check is a
+well-formed question in the exam's format (overrides/hooks/quiz.py).
 
     python -m scripts.check_evidence                    # every page under docs/
     python -m scripts.check_evidence docs/ecs/x.md      # only these pages
     python -m scripts.check_evidence --site site/       # the built HTML instead of the Markdown
 
-The Markdown check is the build's own (overrides/hooks/boxes.py and answer_sources.py), runnable
+The Markdown check is the build's own (overrides/hooks/boxes.py, answer_sources.py, quiz.py), runnable
 without a build. The HTML check reads what readers get: each `.admonition.correction` and
 `.admonition.changed` must hold a blockquote with a quote and a link to an AWS page; a failure names
 the page and the box's title.
@@ -17,7 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from overrides.hooks import answer_sources
+from overrides.hooks import answer_sources, quiz
 from overrides.hooks.boxes import AWS_SOURCE, Box, boxes_in
 from scripts.html import soup
 from scripts.pages import DOCS
@@ -32,7 +33,7 @@ def markdown_problems(paths: list[Path]) -> tuple[list[Box], list[str]]:
         src, text = path.resolve().relative_to(DOCS).as_posix(), path.read_text(encoding="utf-8")
         found, wrong = boxes_in(src, text)
         boxes += found
-        problems += wrong + answer_sources.problems(src, text)
+        problems += wrong + answer_sources.problems(src, text) + quiz.questions_in(src, text)[1]
     return boxes, problems
 
 

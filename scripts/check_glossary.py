@@ -32,8 +32,12 @@ def prose(html: str) -> str:
     return article.get_text(" ")
 
 
+# Capitals that are not acronyms: AWS's exam wording "(Select TWO.)" on multiple-answer questions.
+NOT_ACRONYMS = {"TWO"}
+
+
 def unknown_acronyms(html: str, known: set[str]) -> list[str]:
-    return sorted({word for word in ACRONYM.findall(prose(html)) if word not in known})
+    return sorted({word for word in ACRONYM.findall(prose(html)) if word not in known | NOT_ACRONYMS})
 
 
 def check(site: Path, site_map: SiteMap, docs: Path = DOCS, *, directory_urls: bool = True) -> list[str]:

@@ -1,8 +1,9 @@
-"""Every topic page ends with a `## Self-check` of 3 to 5 questions whose answers open on a click.
+"""Every topic page ends with a `## Self-check` of 3 to 5 questions in the exam's format.
 
 Checked on the built HTML: the last H2 of the article is "Self-check", and after it come 3 to 5
-`<details class="question">` blocks (`??? question "..."` in Markdown), each closed by default
-and holding an answer.
+question forms (`??? question "..."` blocks with options in Markdown, made into forms by
+overrides/hooks/quiz.py), each with its options, at least one of them right, and an explanation
+that stays hidden until the reader checks the answer.
 
     python -m scripts.check_self_check [SITE_DIR]   # default: site/ (a build with directory URLs)
 """
@@ -40,19 +41,23 @@ def problems(html: str) -> list[str]:
     section = found[-1]
     if section is not h2s[-1]:
         return [f"`## {HEADING}` is not the last section: `## {_heading_text(h2s[-1])}` follows it"]
-    questions = [d for d in section.find_next_siblings("details") if "question" in d.get("class", [])]
+    questions = [f for f in section.find_next_siblings("form") if "quiz" in f.get("class", [])]
     issues = []
     if not FEWEST <= len(questions) <= MOST:
-        issues.append(f"{len(questions)} `??? question` blocks after `## {HEADING}`, want {FEWEST} to {MOST}")
-    for number, block in enumerate(questions, start=1):
-        if block.has_attr("open"):
-            issues.append(f"question {number} is open by default (write `???`, not `???+`)")
-        summary = block.find("summary")
-        answer = [c for c in block.children if isinstance(c, Tag) and c.name != "summary" and c.get_text(strip=True)]
-        if summary is None or not summary.get_text(strip=True):
+        issues.append(f"{len(questions)} questions after `## {HEADING}`, want {FEWEST} to {MOST}")
+    for number, form in enumerate(questions, start=1):
+        legend = form.find("legend")
+        options = form.select("li.quiz__option")
+        explanation = form.select_one(".quiz__explanation")
+        if legend is None or not legend.get_text(strip=True):
             issues.append(f"question {number} has no question text")
-        if not answer:
-            issues.append(f"question {number} has no answer")
+        if len(options) < 4 or not any(o.get("data-right") == "true" for o in options):
+            issues.append(f"question {number} needs four or five options with a right one")
+        if explanation is None or not explanation.get_text(strip=True) or not explanation.has_attr("hidden"):
+            issues.append(f"question {number} needs an explanation, hidden until the answer is checked")
+    left = [d for d in section.find_next_siblings("details") if "question" in d.get("class", [])]
+    if left:
+        issues.append(f"{len(left)} `??? question` blocks without options after `## {HEADING}`")
     return issues
 
 

@@ -43,21 +43,54 @@ TODO: one sentence per line.
 
 ## Self-check
 
-??? question "TODO: a scenario-based exam question?"
+??? question "TODO: a scenario that ends in a question, with one right answer of four?"
+
+    - [ ] TODO: a wrong option a learner could pick
+        - TODO: why it is wrong here, in one sentence. [TODO: AWS page that settles it](https://docs.aws.amazon.com/)
+    - [x] TODO: the right option
+        - TODO: why it is right. [TODO: AWS page that settles it](https://docs.aws.amazon.com/)
+    - [ ] TODO: another wrong option
+        - TODO: why it is wrong here. [TODO: AWS page that settles it](https://docs.aws.amazon.com/)
+    - [ ] TODO: a third wrong option
+        - TODO: why it is wrong here. [TODO: AWS page that settles it](https://docs.aws.amazon.com/)
 
     TODO: the answer in bold, then one or two sentences on why.
+
+    Reread: [TODO: the section that teaches it](#todo-first-section)
 
     Source: [TODO: title of the AWS page that settles it](https://docs.aws.amazon.com/)
 
 ??? question "TODO: a second question?"
 
+    - [x] TODO: the right option
+        - TODO: why. [TODO: AWS page](https://docs.aws.amazon.com/)
+    - [ ] TODO: a first wrong option
+        - TODO: why. [TODO: AWS page](https://docs.aws.amazon.com/)
+    - [ ] TODO: a second wrong option
+        - TODO: why. [TODO: AWS page](https://docs.aws.amazon.com/)
+    - [ ] TODO: a third wrong option
+        - TODO: why. [TODO: AWS page](https://docs.aws.amazon.com/)
+
     TODO: the answer.
+
+    Reread: [TODO: the section that teaches it](#todo-first-section)
 
     Source: [TODO: title of the AWS page that settles it](https://docs.aws.amazon.com/)
 
 ??? question "TODO: a third question?"
 
+    - [x] TODO: the right option
+        - TODO: why. [TODO: AWS page](https://docs.aws.amazon.com/)
+    - [ ] TODO: a first wrong option
+        - TODO: why. [TODO: AWS page](https://docs.aws.amazon.com/)
+    - [ ] TODO: a second wrong option
+        - TODO: why. [TODO: AWS page](https://docs.aws.amazon.com/)
+    - [ ] TODO: a third wrong option
+        - TODO: why. [TODO: AWS page](https://docs.aws.amazon.com/)
+
     TODO: the answer.
+
+    Reread: [TODO: the section that teaches it](#todo-first-section)
 
     Source: [TODO: title of the AWS page that settles it](https://docs.aws.amazon.com/)
 """

@@ -68,9 +68,21 @@ def weigh(site: Path, root_url: str, page_url: str, requested: list[str], has_di
     return PageWeight(page_url, tuple(files), tuple(outside), has_diagram)
 
 
+# The practice exam's question bank: only the practice page loads it, and it has a budget of its own.
+QUESTION_BANK = "assets/javascripts/quiz-bank.js"
+
+
 def over_budget(weight: PageWeight, budgets: dict) -> list[str]:
     page = budgets["page"]
     problems = []
+    bank = sum(size for path, size in weight.files if path == QUESTION_BANK)
+    if bank:
+        if bank / 1000 > budgets["practice"]["max_bank_kb_gzip"]:
+            problems.append(
+                f"the question bank is {bank / 1000:.1f} KB, budget {budgets['practice']['max_bank_kb_gzip']} KB"
+            )
+        files = tuple(f for f in weight.files if f[0] != QUESTION_BANK)
+        weight = PageWeight(weight.url, files, weight.outside, weight.has_diagram)
     if weight.outside:
         problems.append(f"requests the site cannot answer: {', '.join(weight.outside)}")
     if weight.has_diagram:

@@ -1,4 +1,4 @@
-"""Every topic page ends with a Self-check of 3 to 5 collapsible questions, closed by default."""
+"""Every topic page ends with a Self-check of 3 to 5 questions in the exam's format, answers hidden until checked."""
 
 from __future__ import annotations
 
@@ -9,9 +9,15 @@ def _page(body: str) -> str:
     return f"<html><body><article><h1>Page</h1><h2 id='intro'>Intro</h2><p>Text.</p>{body}</article></body></html>"
 
 
-def _question(text: str = "Why?", answer: str = "<p>Because.</p>", is_open: bool = False) -> str:
-    opened = " open" if is_open else ""
-    return f'<details class="question"{opened}><summary>{text}</summary>{answer}</details>'
+def _question(text: str = "Why?", explanation: str = "<p>Because.</p>", right: bool = True, hidden: bool = True) -> str:
+    options = "".join(
+        f'<li class="quiz__option" data-right="{str(right and i == 0).lower()}">Option {i}</li>' for i in range(4)
+    )
+    shown = " hidden" if hidden else ""
+    return (
+        f'<form class="quiz"><fieldset><legend>{text}</legend><ol>{options}</ol></fieldset>'
+        f'<div class="quiz__explanation"{shown}>{explanation}</div></form>'
+    )
 
 
 SECTION = '<h2 id="self-check">Self-check<a class="headerlink" href="#self-check">¶</a></h2>'
@@ -37,17 +43,23 @@ def test_a_page_without_a_self_check_fails():
 
 def test_too_few_and_too_many_questions_fail():
     assert check_self_check.problems(_page(SECTION + _question() * 2)) == [
-        "2 `??? question` blocks after `## Self-check`, want 3 to 5"
+        "2 questions after `## Self-check`, want 3 to 5"
     ]
-    assert check_self_check.problems(_page(SECTION + _question() * 6))[0].startswith("6 `??? question` blocks")
+    assert check_self_check.problems(_page(SECTION + _question() * 6))[0].startswith("6 questions")
 
 
-def test_an_open_question_or_a_missing_answer_fails():
-    body = SECTION + _question() + _question(is_open=True) + _question(answer="")
+def test_a_question_without_a_right_option_or_a_hidden_explanation_fails():
+    body = SECTION + _question() + _question(right=False) + _question(hidden=False) + _question(explanation="")
     assert check_self_check.problems(_page(body)) == [
-        "question 2 is open by default (write `???`, not `???+`)",
-        "question 3 has no answer",
+        "question 2 needs four or five options with a right one",
+        "question 3 needs an explanation, hidden until the answer is checked",
+        "question 4 needs an explanation, hidden until the answer is checked",
     ]
+
+
+def test_a_question_left_without_options_fails():
+    body = SECTION + _question() * 3 + '<details class="question"><summary>Why?</summary><p>Because.</p></details>'
+    assert check_self_check.problems(_page(body)) == ["1 `??? question` blocks without options after `## Self-check`"]
 
 
 def test_a_self_check_that_is_not_last_fails():

@@ -47,3 +47,10 @@ def test_over_budget_is_reported_with_the_reason():
     assert "loads Mermaid without a diagram" in problems
     many = PageWeight("y", tuple((f"f{i}.js", 10) for i in range(11)), (), False)
     assert any(p.startswith("11 requests, budget 10") for p in over_budget(many, BUDGETS))
+
+
+def test_the_question_bank_has_a_budget_of_its_own():
+    practice = PageWeight("p", (("p.html", 100_000), ("assets/javascripts/quiz-bank.js", 50_000)), (), False)
+    assert over_budget(practice, BUDGETS) == [], "the page around the bank keeps the page budget"
+    heavy = PageWeight("p", (("p.html", 10_000), ("assets/javascripts/quiz-bank.js", 70_000)), (), False)
+    assert over_budget(heavy, BUDGETS) == ["the question bank is 70.0 KB, budget 60 KB"]

@@ -164,7 +164,9 @@ def mixed_case_names() -> list[str]:
     """Every name the pages write in mixed case (FSx, IPv6, DaemonSet), from their prose."""
     found = set()
     for path in sorted(p for p in DOCS.rglob("*.md") if "includes" not in p.parts):
-        for _line, _column, word in words(path.read_text(encoding="utf-8")):
+        # The self-check questions stay out of the search index (overrides/hooks/quiz.py): the page's text only.
+        text = path.read_text(encoding="utf-8").split("\n## Self-check\n")[0]
+        for _line, _column, word in words(text):
             plural_acronym = re.fullmatch(r"[A-Z0-9]+s", word)
             if "-" not in word and not plural_acronym and re.search(r"[a-z]", word) and re.search(r"[A-Z]", word[1:]):
                 found.add(word)
