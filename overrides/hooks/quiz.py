@@ -52,15 +52,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 if __name__ == "overrides.hooks.quiz":  # imported as a module of the project (tests)
-    from overrides.hooks.answer_sources import SOURCE_HOSTS
+    from overrides.hooks.answer_sources import LINK, SOURCE_HOSTS
 else:  # loaded by MkDocs from its path, with this folder on sys.path
-    from answer_sources import SOURCE_HOSTS
+    from answer_sources import LINK, SOURCE_HOSTS
 
 OPENING = re.compile(r'^\?\?\?\+? question "(?P<title>[^"]+)"\s*$')
 OPTION = re.compile(r"^    - \[(?P<mark>[ xX])\] (?P<text>\S.*)$")
 REASON = re.compile(r"^        - (?P<text>\S.*)$")
 REREAD = re.compile(r"^    Reread: \[[^\]]+\]\((?P<target>[^)\s]+)\)\s*$")
-LINK = re.compile(r"\[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)")
 SELECT_TWO = "(Select TWO.)"
 KINDS = {"single": (4, 1), "multiple": (5, 2)}  # options, right ones
 OPTION_FORM = "- [x] a right option / - [ ] a wrong one, each with an indented line `- why. [AWS page](https://...)`"
@@ -88,7 +87,12 @@ class Question:
 
     @property
     def kind(self) -> str:
-        return "multiple" if self.title.rstrip().endswith(SELECT_TWO) else "single"
+        return kind_of(self.title)
+
+
+def kind_of(title: str) -> str:
+    """The kind of a question: multiple when it ends with "(Select TWO.)", else single."""
+    return "multiple" if title.rstrip().endswith(SELECT_TWO) else "single"
 
 
 def _norm(text: str) -> str:
@@ -226,7 +230,7 @@ def _form(details: Tag, number: int, page: Page, topic: str) -> tuple[str, dict]
     if summary:
         summary.extract()
     explanation = _inner(details)
-    kind = "multiple" if title.endswith(SELECT_TWO) else "single"
+    kind = kind_of(title)
     qid = question_id(page.file.src_uri, html.unescape(summary.get_text() if summary else title))
     control = "checkbox" if kind == "multiple" else "radio"
     name = f"quiz-{number}"
