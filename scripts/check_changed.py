@@ -6,7 +6,7 @@
 The changed pages are the Markdown files under docs/ that differ from the merge base with `main`
 (or, where there is no `main`, from HEAD), plus files not yet committed. For those pages it runs the
 template-placeholder check, the spell check, the canonical AWS link check, the Markdown lint, the
-evidence, answer-source and question checks and the facts of the notes; then one strict build of
+evidence, answer-source and question checks, the shared facts and the facts of the notes; then one strict build of
 the whole site (every link and anchor, so a page you did not touch but linked to still counts),
 the link check of the built site, the glossary and self-check checks, the diagrams of the changed
 pages, and each changed page in Chromium: no request leaves the machine or fails, no console error,
@@ -42,9 +42,24 @@ def changed_pages(root: Path = ROOT, base: str = "main", named: str | None = Non
     since = (git("merge-base", base, "HEAD", cwd=root) or ["HEAD"])[0]
     files = git("diff", "--name-only", since, "--", "docs", cwd=root)
     files += git("ls-files", "--others", "--exclude-standard", "--", "docs", cwd=root)
-    return sorted(
-        {f for f in files if f.endswith(".md") and not f.startswith("docs/includes/") and (root / f).is_file()}
-    )
+    pages = {f for f in files if f.endswith(".md") and not f.startswith("docs/includes/") and (root / f).is_file()}
+    return sorted(pages | pages_including({f for f in files if f.startswith("docs/includes/facts/")}, root))
+
+
+def pages_including(facts: set[str], root: Path = ROOT) -> set[str]:
+    """The pages that show an edited fact of docs/includes/facts/ (an edit there is an edit of each)."""
+    from scripts.check_facts import INCLUDE
+
+    names = {Path(f).name for f in facts}
+    found: set[str] = set()
+    for page in (root / "docs").rglob("*.md"):
+        if "includes" in page.relative_to(root / "docs").parts:
+            continue
+        for line in page.read_text(encoding="utf-8").splitlines():
+            match = INCLUDE.match(line)
+            if match and match["name"] in names:
+                found.add(page.relative_to(root).as_posix())
+    return found
 
 
 def run(title: str, command: list[str]) -> list[str]:
@@ -57,6 +72,8 @@ def run(title: str, command: list[str]) -> list[str]:
 
 def source_checks(pages: list[str]) -> list[str]:
     from scripts.check_evidence import markdown_problems
+    from scripts.check_facts import check as check_facts
+    from scripts.check_facts import topic_pages
     from scripts.check_placeholders import problems as placeholders
     from scripts.lint import checks
     from scripts.lint import run as run_check
@@ -68,6 +85,7 @@ def source_checks(pages: list[str]) -> list[str]:
     result = run_check(markdown)
     found += [] if result.ok else [f"markdown: {line}" for line in result.output.splitlines()]
     found += markdown_problems([ROOT / p for p in pages])[1]
+    found += [str(f) for f in check_facts([Path(p) for p in pages], topic_pages())]
     found += run(
         "notes",
         [sys.executable, "-m", "pytest", "-q", "--no-header", "-p", "no:cacheprovider", "tests/test_notes_coverage.py"],

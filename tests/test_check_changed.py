@@ -47,3 +47,15 @@ def test_pages_named_by_hand_win():
         "docs/ecs/iam-roles.md",
         "docs/eks/overview.md",
     ]
+
+
+def test_an_edited_fact_checks_every_page_that_shows_it(tmp_path):
+    pages = {"docs/a.md": '# a\n\n--8<-- "facts/f.md"\n', "docs/b.md": "# b\n", "docs/includes/facts/f.md": "F.\n"}
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "start")
+    (tmp_path / "docs/includes/facts/f.md").write_text("F, edited.\n")
+    assert changed_pages(tmp_path) == ["docs/a.md"]

@@ -1,0 +1,87 @@
+"""A fact that recurs on several pages is written once, in docs/includes/facts/, and every page shows it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from scripts import check_facts
+from scripts.html import parse
+
+FACT = "EKS Pod Identity works on Linux EC2 nodes; not for pods on Fargate, which use IRSA.\n"
+INCLUDE = '--8<-- "facts/eks-pod-identity-scope.md"\n'
+
+
+def plant(tmp_path: Path, pages: dict[str, str], facts: dict[str, str] | None = None) -> list[str]:
+    docs = tmp_path / "docs"
+    for name, text in (facts or {"eks-pod-identity-scope.md": FACT}).items():
+        (docs / "includes" / "facts").mkdir(parents=True, exist_ok=True)
+        (docs / "includes" / "facts" / name).write_text(text)
+    for name, text in pages.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text)
+    every = check_facts.topic_pages(docs)
+    findings = check_facts.check(every, every, docs / "includes" / "facts")
+    return [str(f).replace(str(docs), "docs") for f in findings]
+
+
+def test_the_site_restates_no_shared_fact_and_every_fact_is_shared():
+    assert [str(f) for f in check_facts.check(check_facts.topic_pages(), check_facts.topic_pages())] == []
+
+
+def test_pages_that_include_a_fact_pass(tmp_path: Path):
+    assert plant(tmp_path, {"eks/a.md": "# A\n\n" + INCLUDE, "study/b.md": "# B\n\n    " + INCLUDE}) == []
+
+
+def test_a_fact_restated_by_hand_is_named_with_file_line_and_the_include_to_use(tmp_path: Path):
+    copy = "Pods on Fargate get credentials from IRSA, as EKS Pod Identity does not run on Fargate.\n"
+    findings = plant(tmp_path, {"eks/a.md": "# A\n\n" + INCLUDE, "study/b.md": INCLUDE, "study/c.md": "# C\n\n" + copy})
+    assert findings == [
+        "docs/study/c.md:3: restates the fact in docs/includes/facts/eks-pod-identity-scope.md; replace the line "
+        'with `--8<-- "facts/eks-pod-identity-scope.md"` (edit the fact there, once for every page)'
+    ]
+
+
+def test_quotes_tables_links_and_self_checks_may_name_the_fact(tmp_path: Path):
+    lines = (
+        "---\ndescription: EKS Pod Identity and Fargate\n---\n\n# C\n\n"
+        '> "Linux and Windows pods that run on AWS Fargate (Fargate) aren\'t supported by EKS Pod Identity."\n\n'
+        "| EKS Pod Identity | Fargate: no |\n| --- | --- |\n\n"
+        "See [EKS Pod Identity on Fargate](https://docs.aws.amazon.com/eks/latest/userguide/pod-identities.html).\n\n"
+        '## Self-check\n\n??? question "Pods on Fargate need S3: EKS Pod Identity or IRSA?"\n'
+    )
+    assert plant(tmp_path, {"eks/a.md": INCLUDE, "study/b.md": INCLUDE, "study/c.md": lines}) == []
+
+
+def test_a_fact_needs_two_pages_and_a_signature(tmp_path: Path):
+    findings = plant(
+        tmp_path,
+        {"eks/a.md": INCLUDE + '--8<-- "facts/new-fact.md"\n', "study/b.md": INCLUDE},
+        {"eks-pod-identity-scope.md": FACT, "new-fact.md": "A new fact.\n"},
+    )
+    assert findings == [
+        "docs/includes/facts/new-fact.md:1: no signature: add what a restatement looks like to SIGNATURES in "
+        "scripts/check_facts.py",
+        "docs/includes/facts/new-fact.md:1: included by 1 page(s); a fact lives here when two or more pages need it",
+    ]
+
+
+def test_including_a_missing_fact_is_named(tmp_path: Path):
+    findings = plant(tmp_path, {"eks/a.md": INCLUDE, "study/b.md": INCLUDE + '--8<-- "facts/gone.md"\n'})
+    assert findings == ["docs/study/b.md:2: includes facts/gone.md, which is not in docs/includes/facts"]
+
+
+def test_every_page_that_includes_a_fact_shows_its_words(online: Path):
+    checked = 0
+    for page in check_facts.topic_pages():
+        for _, text, _ in check_facts.page_lines(page):
+            match = check_facts.INCLUDE.match(text)
+            if not match:
+                continue
+            fact = (check_facts.FACTS / match["name"]).read_text(encoding="utf-8")
+            opening = " ".join(re.split(r"[`(\[*]", fact, maxsplit=1)[0].split()[:6])
+            html = online / page.relative_to(check_facts.DOCS).with_suffix("") / "index.html"
+            shown = " ".join(parse(html).body.text().split())
+            assert opening in shown, f"{page}: the words of facts/{match['name']} are missing from {html}"
+            checked += 1
+    assert checked >= 8
