@@ -65,7 +65,7 @@ test-quick: $(DEV_STAMP) ## A faster loop for contributors: make test without th
 	$(BIN)/python -m pytest -m "not browser"
 
 screenshots: build ## Full-page PNGs of every page, light and dark, into screenshots/
-	$(BIN)/python -m scripts.screenshots
+	$(BIN)/python -m scripts.screenshots $(SCREENSHOTS_ARGS)
 
 linkcheck-external: $(DEV_STAMP) ## Check every external link of the site (needs internet; not in make test)
 	$(BIN)/python -m scripts.check_external_links $(LINKCHECK_ARGS)

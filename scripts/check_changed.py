@@ -39,7 +39,9 @@ def changed_pages(root: Path = ROOT, base: str = "main", named: str | None = Non
     """The pages to check, as `docs/x.md`: those named (PAGES=...), or those changed against `base`."""
     if named:
         return sorted({p for p in named.replace(",", " ").split() if p.endswith(".md")})
-    since = (git("merge-base", base, "HEAD", cwd=root) or ["HEAD"])[0]
+    # A CI checkout of a pull request has the base branch only as origin/<base>.
+    merge_base = git("merge-base", base, "HEAD", cwd=root) or git("merge-base", f"origin/{base}", "HEAD", cwd=root)
+    since = (merge_base or ["HEAD"])[0]
     files = git("diff", "--name-only", since, "--", "docs", cwd=root)
     files += git("ls-files", "--others", "--exclude-standard", "--", "docs", cwd=root)
     pages = {f for f in files if f.endswith(".md") and not f.startswith("docs/includes/") and (root / f).is_file()}

@@ -184,13 +184,13 @@ def wait_for_requests(page: Page, traffic: Traffic, *, timeout_ms: int = 10_000)
 
 @contextmanager
 def open_page(
-    browser: Browser, url: str, *, color_scheme: str = "light", status: int = 200
+    browser: Browser, url: str, *, color_scheme: str = "light", status: int = 200, viewport: dict | None = None
 ) -> Iterator[tuple[Page, Traffic]]:
     """A fresh context (no palette remembered from another page) with shadow roots opened and traffic watched.
 
     `status` is the HTTP status the document itself should answer with (404 for the not-found page).
     """
-    context = browser.new_context(color_scheme=color_scheme, viewport=VIEWPORT)
+    context = browser.new_context(color_scheme=color_scheme, viewport=viewport or VIEWPORT)
     try:
         context.add_init_script(OPEN_SHADOW_ROOTS)
         page = context.new_page()
