@@ -32,8 +32,9 @@ def prose(html: str) -> str:
     return article.get_text(" ")
 
 
-# Capitals that are not acronyms: AWS's exam wording "(Select TWO.)" on multiple-answer questions.
-NOT_ACRONYMS = {"TWO"}
+# Capitals that are not acronyms: AWS's exam wording "(Select TWO.)" on multiple-answer questions,
+# and the task definition status that AWS's own sentences write without code formatting.
+NOT_ACRONYMS = {"TWO", "INACTIVE"}
 
 
 def unknown_acronyms(html: str, known: set[str]) -> list[str]:
