@@ -19,6 +19,7 @@ from scripts.reader import OPEN_SHADOW_ROOTS, Traffic, local_to, origin_of, wait
 from tests.browser.targets import PAGES, page_target
 
 MIN_LABEL_PX = 12.0
+MIN_TEXT_PX = 14.0  # text a learner reads on a phone: boxes, tables, answers, code
 DEVICES: dict[str, dict] = {
     "phone": {
         "viewport": {"width": 390, "height": 844},
@@ -71,6 +72,34 @@ SIDEWAYS_JS = """
       `reaches ${Math.round(el.getBoundingClientRect().right)} px: ${el.textContent.trim().slice(0, 40)}`);
 }
 """
+# Text of the page (boxes, tables, answers, code) set below `min` CSS px: the site's floor for what a
+# learner reads on a phone. Diagram labels have their own floor (MIN_LABEL_PX, drawn or opened).
+SMALL_TEXT_JS = """
+(min) => {
+  const MIN = min;
+  const out = [];
+  const walker = document.createTreeWalker(document.querySelector("article.md-content__inner"), NodeFilter.SHOW_TEXT);
+  const seen = new Set();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || seen.has(el)) continue;
+    seen.add(el);
+    if (el.closest("svg, .mermaid")) continue;
+    const px = parseFloat(getComputedStyle(el).fontSize);
+    const tag = `<${el.tagName.toLowerCase()} class="${el.className}">`;
+    if (px < MIN - 0.01) out.push(`${tag} ${px.toFixed(1)} px: ${n.textContent.trim().slice(0, 40)}`);
+  }
+  return out.slice(0, 8);
+}
+"""
+# Tables wider than the box that holds them: on a phone, a table is stacked into rows or fits.
+CUT_TABLES_JS = """
+() => [...document.querySelectorAll("article table")]
+  .map((t) => [t, t.closest(".md-typeset__scrollwrap") || t.parentElement])
+  .filter(([t, box]) => t.getBoundingClientRect().width && t.getBoundingClientRect().width > box.clientWidth + 1)
+  .map(([t, box]) => `table "${(t.querySelector("th") || t).textContent.trim().slice(0, 30)}": ` +
+    `${Math.round(t.getBoundingClientRect().width)} px wide in ${box.clientWidth} px`)
+"""
 SETTLE_JS = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 TIP_JS = """
 () => {
@@ -102,6 +131,8 @@ class Visit:
     diagrams: list[DiagramSize] = field(default_factory=list)
     sideways: list[str] = field(default_factory=list)
     acronym: tuple[str, str, str | None] | None = None  # (term, its expansion, what the tap showed)
+    small_text: list[str] = field(default_factory=list)
+    cut_tables: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # requests and errors while reading
 
 
@@ -164,13 +195,15 @@ def open_device(browser: Browser, name: str, url: str) -> Device:
 
 def read_on(device: Device, url: str, page: SitePage) -> Visit:
     """Open `url` and read it as a reader on this device would: sideways scroll and an acronym's tap on a
-    phone, then every diagram as drawn and opened."""
+    phone (with text under MIN_TEXT_PX and tables cut off), then every diagram as drawn and opened."""
     traffic = device.traffic
     seen = len(traffic.outside), len(traffic.failed), len(traffic.console_errors)
     device.tab.goto(url, wait_until="load")
     found = Visit()
     if device.name == "phone":
         found.sideways = device.tab.evaluate(SIDEWAYS_JS)
+        found.small_text = device.tab.evaluate(SMALL_TEXT_JS, MIN_TEXT_PX)
+        found.cut_tables = device.tab.evaluate(CUT_TABLES_JS)
         found.acronym = tap_an_acronym(device.tab)
     found.diagrams = measure_diagrams(device.tab, page, device.name)
     wait_for_requests(device.tab, traffic)

@@ -1,5 +1,6 @@
 """Reading on a phone and a laptop: every diagram's labels reach 12 CSS px, as drawn in the page or
-in its full-screen view; no page scrolls sideways on a phone; a tapped acronym shows its expansion.
+in its full-screen view; no page scrolls sideways on a phone, none has text under 14 px or a table cut
+off there; a tapped acronym shows its expansion.
 Both builds: online over http, offline from file://.
 
 Each page is visited once per build and device, in the background from the first browser test on
@@ -22,6 +23,7 @@ from tests.browser.devices import (
     DIAGRAM_PAGES,
     INLINE_JS,
     MIN_LABEL_PX,
+    MIN_TEXT_PX,
     OPENED_JS,
     TIP_JS,
     VIEW,
@@ -76,6 +78,25 @@ def test_no_page_scrolls_sideways_on_a_phone(device_visits, variant, page):
     found = device_visits(variant, "phone", page)
     assert not found.sideways, f"docs/{page.src} ({variant}) scrolls sideways on a phone:\n  " + "\n  ".join(
         found.sideways
+    )
+
+
+@on_a_phone
+def test_text_on_a_phone_is_at_least_14_px(device_visits, variant, page):
+    """Boxes, tables, answers and code read at 14 CSS px or more on a phone: no fine print to squint at."""
+    found = device_visits(variant, "phone", page)
+    assert not found.small_text, (
+        f"docs/{page.src} ({variant}): text under {MIN_TEXT_PX:.0f} px on a phone "
+        "(docs/assets/stylesheets/extra.css):\n  " + "\n  ".join(found.small_text)
+    )
+
+
+@on_a_phone
+def test_no_table_is_cut_off_on_a_phone(device_visits, variant, page):
+    """A table wider than a phone stacks its rows (overrides/hooks/tables.py); none is cut off at the edge."""
+    found = device_visits(variant, "phone", page)
+    assert not found.cut_tables, (
+        f"docs/{page.src} ({variant}): tables wider than the screen on a phone:\n  " + "\n  ".join(found.cut_tables)
     )
 
 
