@@ -1,4 +1,4 @@
-"""Check the evidence: every Correction and "New since the notes" box quotes AWS and links the page,
+"""Check the evidence: every Correction and "Recent AWS change" box quotes AWS and links the page,
 every self-check answer and exam tip ends with the page that settles it, and every self-check is a
 well-formed question in the exam's format (overrides/hooks/quiz.py).
 

@@ -129,7 +129,7 @@ def test_quotes_come_from_the_pages_evidence_boxes(tmp_path, monkeypatch):
     page = tmp_path / "ecs" / "x.md"
     page.parent.mkdir()
     page.write_text(
-        '# X\n\n!!! changed "New since the notes: Fargate Spot on ARM64"\n\n'
+        '# X\n\n!!! changed "Recent AWS change: Fargate Spot on ARM64"\n\n'
         "    Changed by AWS: 2025-05. Checked: 2026-11-28.\n\n    Text.\n\n"
         f'    > "{SENTENCE}"\n    >\n    > [CapacityProviderStrategyItem](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html)\n'
     )

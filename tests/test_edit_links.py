@@ -1,6 +1,7 @@
-"""Every page's edit and view-source buttons open that page's own file in the repository.
+"""Every page's edit button opens that page's own file in the repository, and it is the page's only
+button beside the title: the raw Markdown (Material's view-source button) tells a learner nothing.
 
-The repository is written once, as `repo_url` and `edit_uri` in mkdocs.yml; the buttons derive from it.
+The repository is written once, as `repo_url` and `edit_uri` in mkdocs.yml; the button derives from it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ from scripts.pages import load_config
 
 def expected_links(src: str) -> dict[str, str]:
     config = load_config()
-    edit = f"{config['repo_url'].rstrip('/')}/{config['edit_uri'].strip('/')}/{src}"
-    # Material's view button is the edit URL with /edit/ (or /blob/) swapped for /raw/.
-    return {"Edit this page": edit, "View source of this page": edit.replace("/edit/", "/raw/", 1)}
+    return {"Edit this page": f"{config['repo_url'].rstrip('/')}/{config['edit_uri'].strip('/')}/{src}"}
 
 
 def test_the_edit_uri_points_into_docs_on_the_default_branch():
@@ -31,7 +30,7 @@ def test_every_page_links_to_its_own_source_file(request, site_map, variant):
     for page in site_map.pages:
         html = soup(page.built(site, directory_urls=variant == "online"))
         found = {a.get("title"): a.get("href") for a in html.select("a.md-content__button")}
-        for title, href in expected_links(page.src).items():
-            if found.get(title) != href:
-                problems.append(f"docs/{page.src}: {title!r} links to {found.get(title)!r}, want {href!r}")
+        want = expected_links(page.src)
+        if found != want:
+            problems.append(f"docs/{page.src}: buttons beside the title {found}, want {want}")
     assert not problems, "\n".join(problems)

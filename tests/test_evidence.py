@@ -1,4 +1,4 @@
-"""Every Correction and "New since the notes" box shows the AWS sentence it rests on, and the logs list them all."""
+"""Every Correction and "Recent AWS change" box shows the AWS sentence it rests on, and the logs list them all."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from scripts.pages import DOCS
 QUOTE = '    > "Fargate Spot supports Linux tasks with the ARM64 architecture."\n    >\n'
 SOURCE = "    > [CapacityProviderStrategyItem](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/x.html)\n"
 CHANGED = (
-    '# P\n\n!!! changed "New since the notes: Fargate Spot on ARM64"\n\n'
+    '# P\n\n!!! changed "Recent AWS change: Fargate Spot on ARM64"\n\n'
     "    Changed by AWS: 2025-05. Checked: 2026-11-28.\n\n    Fargate Spot runs ARM64 tasks.\n\n" + QUOTE + SOURCE
 )
 CORRECTION = (
@@ -40,7 +40,7 @@ def test_well_formed_boxes_pass_and_carry_their_evidence():
 
 def test_a_box_without_a_quote_names_file_line_and_title():
     assert problems(CHANGED.replace(QUOTE + SOURCE, "")) == [
-        'docs/ecs/x.md:3: changed box "New since the notes: Fargate Spot on ARM64": end the box with the AWS '
+        'docs/ecs/x.md:3: changed box "Recent AWS change: Fargate Spot on ARM64": end the box with the AWS '
         'sentence it rests on, quoted, and the AWS page it is on: > "<AWS sentence, verbatim>" / > / '
         "> [<AWS page title>](https://docs.aws.amazon.com/...)"
     ]
@@ -61,15 +61,15 @@ def test_a_source_that_is_not_aws_is_named():
 
 def test_a_changed_box_without_its_dates_is_named():
     (problem,) = problems(CHANGED.replace("    Changed by AWS: 2025-05. Checked: 2026-11-28.\n\n", ""))
-    assert problem.startswith('docs/ecs/x.md:3: changed box "New since the notes: Fargate Spot on ARM64": say when')
+    assert problem.startswith('docs/ecs/x.md:3: changed box "Recent AWS change: Fargate Spot on ARM64": say when')
     assert problems(CHANGED.replace("2025-05", "2025-13")) == [
-        'docs/ecs/x.md:3: changed box "New since the notes: Fargate Spot on ARM64": not a real date in '
+        'docs/ecs/x.md:3: changed box "Recent AWS change: Fargate Spot on ARM64": not a real date in '
         "'Changed by AWS: 2025-13. Checked: 2026-11-28.'"
     ]
 
 
 def test_titles_and_the_notes_quote_follow_the_house_style():
-    assert any('must start with "New since the notes: "' in p for p in problems(CHANGED.replace("notes: F", "notes F")))
+    assert any('must start with "Recent AWS change: "' in p for p in problems(CHANGED.replace("change: F", "change F")))
     assert any("a correction must quote the notes" in p for p in problems(CORRECTION.replace("The notes say", "Notes")))
     assert any("same title" in p for p in problems(CHANGED + CHANGED.replace("# P\n", "")))
 
@@ -90,13 +90,13 @@ def test_the_html_check_names_page_and_box(tmp_path):
     page = tmp_path / "ecs" / "index.html"
     page.parent.mkdir()
     page.write_text(
-        '<div class="admonition changed"><p class="admonition-title">New since the notes: A</p><p>Text.</p></div>'
+        '<div class="admonition changed"><p class="admonition-title">Recent AWS change: A</p><p>Text.</p></div>'
         '<div class="admonition correction"><p class="admonition-title">Correction: B</p>'
         '<blockquote><p>"Said."</p><p><a href="https://example.com/">Elsewhere</a></p></blockquote></div>'
     )
     assert html_problems(tmp_path) == [
-        "ecs/index.html: box 'New since the notes: A': no quoted AWS sentence (a blockquote)",
-        "ecs/index.html: box 'New since the notes: A': its quote links no AWS documentation or aws.amazon.com page",
+        "ecs/index.html: box 'Recent AWS change: A': no quoted AWS sentence (a blockquote)",
+        "ecs/index.html: box 'Recent AWS change: A': its quote links no AWS documentation or aws.amazon.com page",
         "ecs/index.html: box 'Correction: B': its quote links no AWS documentation or aws.amazon.com page",
     ]
 

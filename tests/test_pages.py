@@ -1,6 +1,9 @@
-"""Every page is in the nav, has one H1 and a description used as its meta description."""
+"""Every page is in the nav under a label that its title bears out, has one H1 and a description used as
+its meta description."""
 
 from __future__ import annotations
+
+import re
 
 from scripts.html import soup
 from scripts.pages import markdown_sources
@@ -46,3 +49,20 @@ def test_every_page_has_exactly_one_h1_and_its_meta_description(site_map, online
 def test_custom_404_page_is_built(online):
     html = soup(online / "404.html")
     assert html.select_one("article h1").get_text(strip=True) == "Page not found"
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text.lower())
+
+
+def test_every_menu_label_is_its_page_title_or_a_shortening_of_it(site_map):
+    """A reader who taps "Load balancers" lands on a page titled with those words, not on another name:
+    each word of the label stands in the H1 (a plural label may name a singular title)."""
+    problems = []
+    for page in site_map.pages[1:]:  # the home page is "Home" in every menu
+        h1 = re.search(r"^# (.+)$", page.body, re.MULTILINE)
+        title = words_of(h1.group(1)) if h1 else []
+        missing = [w for w in words_of(page.title) if w not in title and w.removesuffix("s") not in title]
+        if missing:
+            problems.append(f"mkdocs.yml: nav label {page.title!r} of docs/{page.src}: {missing} not in its H1 {title}")
+    assert not problems, "\n".join(problems)

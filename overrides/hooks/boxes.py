@@ -12,7 +12,7 @@ Two admonition types carry the site's claims about AWS, and both end with the AW
         >
         > [<AWS page title>](https://docs.aws.amazon.com/...)
 
-    !!! changed "New since the notes: <title>"
+    !!! changed "Recent AWS change: <title>"
 
         Changed by AWS: 2024-09-05. Checked: 2026-11-28.
 
@@ -33,7 +33,7 @@ from datetime import date
 
 KINDS = ("correction", "changed")
 OPENING = re.compile(r'^!!! (?P<kind>correction|changed) "(?P<title>[^"]+)"\s*$')
-PREFIX = {"correction": "Correction: ", "changed": "New since the notes: "}
+PREFIX = {"correction": "Correction: ", "changed": "Recent AWS change: "}
 NOTES_QUOTE = re.compile(r'The notes say: "(?P<quote>.+)"[.,;]?\s*$')
 DATES = re.compile(
     r"^Changed by AWS: (?P<aws>\d{4}(?:-\d{2}(?:-\d{2})?)?)\. Checked: (?P<checked>\d{4}-\d{2}-\d{2})\.$"

@@ -6,7 +6,7 @@ an id (`correction-<title>`, `changed-<title>`) so the logs can link to the box 
 lines expand into tables collected from every page at build time, so neither can go stale:
 
 - `[[corrections-log]]` (the About page): every correction, with the notes' words it corrects;
-- `[[changes-log]]` (What changed): every "New since the notes" box, with the date AWS made the change
+- `[[changes-log]]` (What changed): every "Recent AWS change" box, with the date AWS made the change
   and the date it was checked, newest change first.
 """
 

@@ -127,7 +127,7 @@ QUERIES = [
         ("docker hub", "docker/images-and-registries.md"),
         ("cheat sheet", "study/cheat-sheet.md"),
         ("glossary", "study/glossary.md"),
-        ("what changed since the notes", "study/whats-changed.md"),
+        ("what changed recently", "study/whats-changed.md"),
         ("task definition revision", "ecs/task-definitions.md"),
         ("envelope encryption", "aws/secrets.md"),
         ("image signing", "aws/runtime-security.md"),
