@@ -20,7 +20,7 @@ FACTS = {
         r"run the same regardless of where",
         r"microservices",
         r"lift-and-shift",
-        r"EC2 instance could hold several Docker containers",
+        r"EC2 instance c(?:ould|an) hold several Docker containers",
         r"any language",
     ],
     "docker/docker-vs-vms.md": [
