@@ -12,8 +12,9 @@ exist stops the build, naming the map's line.
 
 from __future__ import annotations
 
+import posixpath
 import re
-from pathlib import PurePosixPath
+from collections.abc import Collection
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -47,23 +48,16 @@ def route_rows(markdown: str) -> list[tuple[int, str, list[str]]]:
         if line.startswith("## "):
             in_routes = line.strip() == ROUTE_HEADING
         elif in_routes and line.startswith("|") and not line.startswith("| ---"):
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
             targets = [m["target"] for m in PAGE_LINK.finditer(line)]
             if targets:
-                exam = cells[0].split(" (")[0]
+                exam = line.strip("| ").split("|")[0].split(" (")[0].strip()
                 rows.append((number, exam, targets))
     return rows
 
 
-def resolve(target: str, known: dict[str, int], line: int) -> str:
-    src = str(PurePosixPath(EXAM_MAP).parent.joinpath(target))
-    parts: list[str] = []
-    for part in src.split("/"):
-        if part == "..":
-            parts.pop()
-        elif part != ".":
-            parts.append(part)
-    resolved = "/".join(parts)
+def resolve(target: str, known: Collection[str], line: int) -> str:
+    """The page a route links, relative to docs/, as its Markdown source."""
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(EXAM_MAP), target))
     if resolved not in known:
         raise PluginError(f"docs/{EXAM_MAP}:{line}: the route links {target}, which is not a page of the site")
     return resolved

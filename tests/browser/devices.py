@@ -76,7 +76,6 @@ SIDEWAYS_JS = """
 # learner reads on a phone. Diagram labels have their own floor (MIN_LABEL_PX, drawn or opened).
 SMALL_TEXT_JS = """
 (min) => {
-  const MIN = min;
   const out = [];
   const walker = document.createTreeWalker(document.querySelector("article.md-content__inner"), NodeFilter.SHOW_TEXT);
   const seen = new Set();
@@ -87,7 +86,7 @@ SMALL_TEXT_JS = """
     if (el.closest("svg, .mermaid")) continue;
     const px = parseFloat(getComputedStyle(el).fontSize);
     const tag = `<${el.tagName.toLowerCase()} class="${el.className}">`;
-    if (px < MIN - 0.01) out.push(`${tag} ${px.toFixed(1)} px: ${n.textContent.trim().slice(0, 40)}`);
+    if (px < min - 0.01) out.push(`${tag} ${px.toFixed(1)} px: ${n.textContent.trim().slice(0, 40)}`);
   }
   return out.slice(0, 8);
 }
