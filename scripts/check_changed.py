@@ -50,10 +50,12 @@ def changed_pages(root: Path = ROOT, base: str = "main", named: str | None = Non
 
 def pages_including(facts: set[str], root: Path = ROOT) -> set[str]:
     """The pages that show an edited fact of docs/includes/facts/ (an edit there is an edit of each)."""
-    from scripts.check_facts import INCLUDE
+    from scripts.check_facts import COPIES, INCLUDE, copied_facts
 
     names = {Path(f).name for f in facts}
     found: set[str] = set()
+    if COPIES.name in names:  # a fact written by hand on several pages: each copy is compared again
+        found |= {f"docs/{p}" for fact in copied_facts(root / COPIES) for p in (fact.source, *fact.pages)}
     for page in (root / "docs").rglob("*.md"):
         if "includes" in page.relative_to(root / "docs").parts:
             continue
@@ -75,7 +77,7 @@ def run(title: str, command: list[str]) -> list[str]:
 def source_checks(pages: list[str]) -> list[str]:
     from scripts.check_evidence import markdown_problems
     from scripts.check_facts import check as check_facts
-    from scripts.check_facts import topic_pages
+    from scripts.check_facts import check_copies, topic_pages
     from scripts.check_placeholders import problems as placeholders
     from scripts.lint import checks
     from scripts.lint import run as run_check
@@ -88,6 +90,7 @@ def source_checks(pages: list[str]) -> list[str]:
     found += [] if result.ok else [f"markdown: {line}" for line in result.output.splitlines()]
     found += markdown_problems([ROOT / p for p in pages])[1]
     found += [str(f) for f in check_facts([Path(p) for p in pages], topic_pages())]
+    found += [str(f) for f in check_copies([Path(p) for p in pages])]
     found += run(
         "notes",
         [sys.executable, "-m", "pytest", "-q", "--no-header", "-p", "no:cacheprovider", "tests/test_notes_coverage.py"],

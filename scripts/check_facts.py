@@ -8,7 +8,10 @@ edit to the fact reaches every page at once. This check fails when:
   (they compare options cell by cell: keep such a cell short and link the page that holds the fact)
   and the self-check questions, which apply a fact to a scenario;
 - a fact has no SIGNATURE, or fewer than two pages include it (then it is no recurring fact);
-- a page includes a fact file that does not exist.
+- a page includes a fact file that does not exist;
+- a hand-written copy of a fact listed in docs/includes/facts/copies.toml (table cells, list items and
+  glossary definitions, where no snippet can go) lacks a string every copy holds, or a page that the
+  file lists no longer holds a copy: the copies were edited apart.
 
 Usage: python -m scripts.check_facts [docs/x.md ...]
 """
@@ -17,12 +20,14 @@ from __future__ import annotations
 
 import re
 import sys
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 DOCS = Path("docs")
 FACTS = DOCS / "includes" / "facts"
 LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
+COPIES = FACTS / "copies.toml"
 INCLUDE = re.compile(r'^\s*-{2}8<-{2}\s+"facts/(?P<name>[^"]+)"\s*$')
 
 # What a hand-written restatement of each fact looks like, matched against one source line.
@@ -121,6 +126,80 @@ def check(pages: list[Path], all_pages: list[Path], facts: Path = FACTS) -> list
     return findings
 
 
+@dataclass(frozen=True)
+class CopiedFact:
+    """A fact written by hand on several pages (docs/includes/facts/copies.toml)."""
+
+    name: str
+    source: str  # the page that teaches it in full, in its own words; not compared
+    evidence: str  # the page the fact rests on, cited on `source`
+    where: tuple[str, ...]  # a line holding all of these restates the fact
+    names: tuple[str, ...]  # what every restatement holds
+    pages: tuple[str, ...]  # the pages that hold a restatement
+
+
+def copied_facts(path: Path = COPIES) -> list[CopiedFact]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [
+        CopiedFact(
+            name,
+            fact["source"],
+            fact["evidence"],
+            tuple(fact["where"]),
+            tuple(fact["names"]),
+            tuple(fact["pages"]),
+        )
+        for name, fact in data.items()
+    ]
+
+
+def check_copies(pages: list[Path], docs: Path = DOCS, copies: Path = COPIES) -> list[Finding]:
+    """Every restatement of a copied fact holds what the others hold, and every listed page keeps one."""
+    findings: list[Finding] = []
+    for fact in copied_facts(copies):
+        source = docs / fact.source
+        if not source.is_file() or fact.evidence not in source.read_text(encoding="utf-8"):
+            findings.append(
+                Finding(copies, 1, f"[{fact.name}]: its source page {source} does not cite {fact.evidence}")
+            )
+        holders: set[Path] = set()
+        for page in pages:
+            if page == source:
+                continue
+            for number, text, exempt in page_lines(page):
+                quoted = text.strip().startswith(">")
+                if (exempt and not text.strip().startswith("|")) or quoted:
+                    continue
+                if not all(part in text for part in fact.where):
+                    continue
+                holders.add(page)
+                missing = [name for name in fact.names if name not in text]
+                if missing:
+                    findings.append(
+                        Finding(
+                            page,
+                            number,
+                            f"a copy of the fact [{fact.name}] in {copies} lacks "
+                            + ", ".join(repr(m) for m in missing)
+                            + f"; every copy holds {list(fact.names)} (taught in full on {source})",
+                        )
+                    )
+        for listed in fact.pages:
+            page = docs / listed
+            if not page.is_file():
+                findings.append(Finding(copies, 1, f"[{fact.name}]: lists {page}, which does not exist"))
+            elif page in pages and page not in holders:
+                findings.append(
+                    Finding(
+                        page,
+                        1,
+                        f"holds no copy of the fact [{fact.name}] that {copies} lists for it (a line with "
+                        f"{list(fact.where)}); restore it, or drop the page from the list",
+                    )
+                )
+    return findings
+
+
 def topic_pages(docs: Path = DOCS) -> list[Path]:
     return sorted(p for p in docs.rglob("*.md") if "includes" not in p.relative_to(docs).parts)
 
@@ -128,7 +207,7 @@ def topic_pages(docs: Path = DOCS) -> list[Path]:
 def main(argv: list[str]) -> int:
     every = topic_pages()
     pages = [Path(a) for a in argv] or every
-    findings = check(pages, every)
+    findings = check(pages, every) + check_copies(pages)
     for finding in findings:
         print(finding)
     return 1 if findings else 0

@@ -59,3 +59,17 @@ def test_an_edited_fact_checks_every_page_that_shows_it(tmp_path):
     git(tmp_path, "commit", "-qm", "start")
     (tmp_path / "docs/includes/facts/f.md").write_text("F, edited.\n")
     assert changed_pages(tmp_path) == ["docs/a.md"]
+
+
+def test_an_edited_hand_copied_fact_checks_its_source_and_every_listed_page(tmp_path):
+    copies = '[f]\nsource = "a.md"\nevidence = "https://x"\nwhere = ["F"]\nnames = ["F"]\npages = ["b.md", "c.md"]\n'
+    pages = {n: f"# {n}\n" for n in ("docs/a.md", "docs/b.md", "docs/c.md", "docs/d.md")}
+    pages["docs/includes/facts/copies.toml"] = copies
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "start")
+    (tmp_path / "docs/includes/facts/copies.toml").write_text(copies.replace('names = ["F"]', 'names = ["F", "G"]'))
+    assert changed_pages(tmp_path) == ["docs/a.md", "docs/b.md", "docs/c.md"]

@@ -85,3 +85,98 @@ def test_every_page_that_includes_a_fact_shows_its_words(online: Path):
             assert opening in shown, f"{page}: the words of facts/{match['name']} are missing from {html}"
             checked += 1
     assert checked >= 8
+
+
+# Facts written by hand in table cells, lists and glossary definitions (docs/includes/facts/copies.toml).
+
+COPIES = """
+[fargate-size]
+source = "ecs/sizes.md"
+evidence = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html"
+where = ["16 vCPU "]
+names = ["16 vCPU", "120 GB"]
+pages = ["study/a.md", "study/b.md"]
+"""
+SOURCE = "# Sizes\n\n[Sizes](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html)\n"
+
+
+def plant_copies(tmp_path: Path, pages: dict[str, str], copies: str = COPIES) -> list[str]:
+    docs = tmp_path / "docs"
+    (docs / "includes" / "facts").mkdir(parents=True)
+    (docs / "includes" / "facts" / "copies.toml").write_text(copies)
+    for name, text in {"ecs/sizes.md": SOURCE, **pages}.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text)
+    findings = check_facts.check_copies(
+        check_facts.topic_pages(docs), docs, docs / "includes" / "facts" / "copies.toml"
+    )
+    return [str(f).replace(str(docs), "docs") for f in findings]
+
+
+def test_the_site_copies_of_each_recurring_fact_agree():
+    assert [str(f) for f in check_facts.check_copies(check_facts.topic_pages())] == []
+
+
+def test_every_copied_fact_lists_two_pages_and_cites_its_evidence_on_its_source():
+    for fact in check_facts.copied_facts():
+        assert len(fact.pages) >= 2, fact.name
+        assert fact.evidence.startswith("https://"), fact.name
+
+
+def test_copies_that_agree_pass(tmp_path: Path):
+    pages = {
+        "study/a.md": "# A\n\n| Fargate | Up to 16 vCPU and 120 GB |\n",
+        "study/b.md": "# B\n\n- Fargate tasks: up to 16 vCPU and 120 GB of memory.\n",
+    }
+    assert plant_copies(tmp_path, pages) == []
+
+
+def test_a_copy_edited_alone_is_named_with_file_line_and_what_it_lacks(tmp_path: Path):
+    pages = {
+        "study/a.md": "# A\n\n| Fargate | Up to 16 vCPU and 120 GB |\n",
+        "study/b.md": "# B\n\n- Fargate tasks: up to 16 vCPU and 128 GB of memory.\n",
+    }
+    [finding] = plant_copies(tmp_path, pages)
+    assert finding.startswith("docs/study/b.md:3: a copy of the fact [fargate-size] in docs/includes/facts/copies.toml")
+    assert "lacks '120 GB'" in finding and "docs/ecs/sizes.md" in finding
+
+
+def test_an_unlisted_page_that_restates_the_fact_is_compared_too(tmp_path: Path):
+    pages = {
+        "study/a.md": "# A\n\nUp to 16 vCPU and 120 GB.\n",
+        "study/b.md": "# B\n\nUp to 16 vCPU and 120 GB.\n",
+        "eks/c.md": "# C\n\nFargate pods: up to 16 vCPU and 32 GB.\n",
+    }
+    assert [f.split(" in ")[0] for f in plant_copies(tmp_path, pages)] == [
+        "docs/eks/c.md:3: a copy of the fact [fargate-size]"
+    ]
+
+
+def test_quotes_self_checks_and_the_source_page_are_not_compared(tmp_path: Path):
+    pages = {
+        "study/a.md": '# A\n\nUp to 16 vCPU and 120 GB.\n\n> "Fargate supports 16 vCPU tasks"\n',
+        "study/b.md": "# B\n\nUp to 16 vCPU and 120 GB.\n\n## Self-check\n\nA task needs 16 vCPU and 200 GB.\n",
+    }
+    assert plant_copies(tmp_path, pages) == []
+
+
+def test_a_listed_page_that_lost_its_copy_is_named(tmp_path: Path):
+    pages = {"study/a.md": "# A\n\nUp to 16 vCPU and 120 GB.\n", "study/b.md": "# B\n\nFargate tasks are small.\n"}
+    assert plant_copies(tmp_path, pages) == [
+        "docs/study/b.md:1: holds no copy of the fact [fargate-size] that docs/includes/facts/copies.toml lists for "
+        "it (a line with ['16 vCPU ']); restore it, or drop the page from the list"
+    ]
+
+
+def test_a_source_page_that_does_not_cite_the_evidence_is_named(tmp_path: Path):
+    pages = {"study/a.md": "# A\n\nUp to 16 vCPU and 120 GB.\n", "study/b.md": "# B\n\nUp to 16 vCPU and 120 GB.\n"}
+    copies = COPIES.replace("task-cpu-memory-error", "fargate-tasks-services")
+    [finding] = plant_copies(tmp_path, pages, copies)
+    assert finding.startswith("docs/includes/facts/copies.toml:1: [fargate-size]: its source page docs/ecs/sizes.md")
+
+
+def test_a_listed_page_that_does_not_exist_is_named(tmp_path: Path):
+    pages = {"study/a.md": "# A\n\nUp to 16 vCPU and 120 GB.\n", "study/c.md": "# C\n\nUp to 16 vCPU and 120 GB.\n"}
+    assert plant_copies(tmp_path, pages) == [
+        "docs/includes/facts/copies.toml:1: [fargate-size]: lists docs/study/b.md, which does not exist"
+    ]
