@@ -7,9 +7,9 @@ well-formed question in the exam's format (overrides/hooks/quiz.py).
     python -m scripts.check_evidence --site site/       # the built HTML instead of the Markdown
 
 The Markdown check is the build's own (overrides/hooks/boxes.py, answer_sources.py, quiz.py), runnable
-without a build. The HTML check reads what readers get: each `.admonition.correction` and
-`.admonition.changed` must hold a blockquote with a quote and a link to an AWS page; a failure names
-the page and the box's title.
+without a build. The HTML check reads what readers get: each correction and changed box (an admonition,
+or a details element when collapsed) must hold a blockquote with a quote and a link to an AWS page; a
+failure names the page and the box's title.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ def markdown_problems(paths: list[Path]) -> tuple[list[Box], list[str]]:
 def html_problems(site: Path) -> list[str]:
     problems = []
     for page in sorted(site.rglob("*.html")):
-        for box in soup(page).select(".admonition.correction, .admonition.changed"):
-            title_tag = box.select_one(".admonition-title")
+        for box in soup(page).select(":is(.admonition, details):is(.correction, .changed)"):
+            title_tag = box.select_one(".admonition-title, summary")
             title = " ".join(title_tag.get_text().split()) if title_tag else "(no title)"
             where = f"{page.relative_to(site).as_posix()}: box {title!r}"
             quotes = box.select("blockquote")

@@ -65,7 +65,7 @@ CASES = {
         r"or add it to \.spelling-wordlist\.txt if it is right",
     ),
     "correction without the AWS sentence it rests on": (
-        add_line("ecs/launch-types.md", '!!! correction "Correction: x"\n\n    The notes say: "y".\n\n    Z.'),
+        add_line("ecs/launch-types.md", '??? correction "Correction: x"\n\n    The notes say: "y".\n\n    Z.'),
         "build",
         r'docs/ecs/launch-types\.md:\d+: correction box "Correction: x": end the box with the AWS sentence it rests on',
     ),

@@ -18,7 +18,7 @@ CHANGED = (
     "    Changed by AWS: 2025-05. Checked: 2026-11-28.\n\n    Fargate Spot runs ARM64 tasks.\n\n" + QUOTE + SOURCE
 )
 CORRECTION = (
-    '# P\n\n!!! correction "Correction: Spot on ARM64"\n\n    The notes say: "x86 only".\n\n'
+    '# P\n\n??? correction "Correction: Spot on ARM64"\n\n    The notes say: "x86 only".\n\n'
     "    Not any more.\n\n" + QUOTE + SOURCE
 )
 
@@ -74,6 +74,15 @@ def test_titles_and_the_notes_quote_follow_the_house_style():
     assert any("same title" in p for p in problems(CHANGED + CHANGED.replace("# P\n", "")))
 
 
+def test_a_correction_left_open_is_named_with_the_marker_to_use():
+    [problem] = problems(CORRECTION.replace("??? correction", "!!! correction"))
+    assert problem == (
+        'docs/ecs/x.md:3: correction box "Correction: Spot on ARM64": a correction is a collapsed aside after the '
+        'page\'s own explanation: open it with `??? correction "Correction: Spot on ARM64"`, not `!!!`'
+    )
+    assert problems(CORRECTION.replace("??? correction", "???+ correction")) == []
+
+
 def test_every_page_of_the_site_has_well_formed_boxes():
     boxes, wrong = markdown_problems(sorted(p for p in DOCS.rglob("*.md") if "includes" not in p.parts))
     assert not wrong, "\n".join(wrong)
@@ -91,8 +100,8 @@ def test_the_html_check_names_page_and_box(tmp_path):
     page.parent.mkdir()
     page.write_text(
         '<div class="admonition changed"><p class="admonition-title">Recent AWS change: A</p><p>Text.</p></div>'
-        '<div class="admonition correction"><p class="admonition-title">Correction: B</p>'
-        '<blockquote><p>"Said."</p><p><a href="https://example.com/">Elsewhere</a></p></blockquote></div>'
+        '<details class="correction"><summary>Correction: B</summary>'
+        '<blockquote><p>"Said."</p><p><a href="https://example.com/">Elsewhere</a></p></blockquote></details>'
     )
     assert html_problems(tmp_path) == [
         "ecs/index.html: box 'Recent AWS change: A': no quoted AWS sentence (a blockquote)",
@@ -119,7 +128,10 @@ def test_each_log_links_every_box_of_its_kind_by_its_anchor(online, log, kind):
     assert expected == logged, f"{log}: missing {sorted(expected - logged)}, extra {sorted(logged - expected)}"
     for box in topical:
         built = online / box.src.removesuffix(".md") / "index.html"
-        assert soup(built).select_one(f"#{box.anchor}.admonition.{kind}"), f"{built}: no #{box.anchor}"
+        shown = soup(built).select_one(f"#{box.anchor}.{kind}")
+        assert shown, f"{built}: no #{box.anchor}"
+        # Corrections are folded asides after the page's own explanation; changes are open boxes.
+        assert shown.name == ("details" if kind == "correction" else "div"), f"{built}: #{box.anchor} is a {shown.name}"
 
 
 def test_the_changes_log_gives_both_dates_newest_change_first(online):

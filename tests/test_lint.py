@@ -98,7 +98,7 @@ description: A page with the Material syntax that the site uses.
 
 One sentence per line, with [the other page](other.md) and `code`.
 
-!!! correction "Correction: a short title"
+??? correction "Correction: a short title"
 
     The notes say: "a quote".
     The corrected statement.
@@ -153,7 +153,7 @@ flowchart LR
   accTitle: Qwertyuiop
 ```
 
-!!! correction "Correction: the notes"
+??? correction "Correction: the notes"
 
     The notes say: "containerised apps".
 

@@ -2,7 +2,7 @@
 
 Two admonition types carry the site's claims about AWS, and both end with the AWS sentence they rest on:
 
-    !!! correction "Correction: <title>"
+    ??? correction "Correction: <title>"
 
         The notes say: "<the notes, verbatim>"
 
@@ -22,6 +22,9 @@ Two admonition types carry the site's claims about AWS, and both end with the AW
         >
         > [<AWS page title>](https://docs.aws.amazon.com/...)
 
+A correction is a collapsed aside (`???`; `???+` shows it open), read after the page has taught what is
+true; a changed box is open (`!!!`) or collapsed alike.
+
 `boxes_in` returns the boxes and, for every box that breaks the format, a problem naming the file and line.
 """
 
@@ -32,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date
 
 KINDS = ("correction", "changed")
-OPENING = re.compile(r'^!!! (?P<kind>correction|changed) "(?P<title>[^"]+)"\s*$')
+OPENING = re.compile(r'^(?P<marker>!!!|\?\?\?\+?) (?P<kind>correction|changed) "(?P<title>[^"]+)"\s*$')
 PREFIX = {"correction": "Correction: ", "changed": "Recent AWS change: "}
 NOTES_QUOTE = re.compile(r'The notes say: "(?P<quote>.+)"[.,;]?\s*$')
 DATES = re.compile(
@@ -123,6 +126,11 @@ def boxes_in(src: str, markdown: str) -> tuple[list[Box], list[str]]:
         where = f'docs/{src}:{number}: {kind} box "{full_title}"'
         if not full_title.startswith(PREFIX[kind]):
             problems.append(f'{where}: the title must start with "{PREFIX[kind]}"')
+        if kind == "correction" and opening["marker"] == "!!!":
+            problems.append(
+                f"{where}: a correction is a collapsed aside after the page's own explanation: "
+                f'open it with `??? correction "{full_title}"`, not `!!!`'
+            )
         body = _body(lines, index)
         notes = next((m["quote"] for m in (NOTES_QUOTE.match(text) for _, text in body) if m), None)
         if kind == "correction" and notes is None:

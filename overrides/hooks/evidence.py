@@ -23,7 +23,11 @@ from mkdocs.structure.pages import Page
 
 CORRECTIONS_MARKER = "[[corrections-log]]"
 CHANGES_MARKER = "[[changes-log]]"
-BOX_DIV = re.compile(r'<div class="admonition (?P<kind>correction|changed)">')
+# Open boxes (`!!!`) are divs; collapsed ones (`???`, `???+`) are details elements.
+BOX_DIV = re.compile(
+    r'<div class="admonition (?P<kind>correction|changed)">'
+    r'|<details class="(?P<folded>correction|changed)"(?P<open> open="open")?>'
+)
 
 _boxes: dict[str, list[Box]] = {}
 _log_pages: set[str] = set()
@@ -109,11 +113,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     boxes = iter(_boxes.get(page.file.src_uri, []))
 
     def with_id(match: re.Match[str]) -> str:
+        kind = match["kind"] or match["folded"]
         box = next(boxes, None)
-        if box is None or box.kind != match["kind"]:
-            raise PluginError(f"docs/{page.file.src_uri}: a {match['kind']} box in the HTML has no source box")
+        if box is None or box.kind != kind:
+            raise PluginError(f"docs/{page.file.src_uri}: a {kind} box in the HTML has no source box")
         if page.present_anchor_ids is not None:  # so MkDocs validates links to the box like any anchor
             page.present_anchor_ids.add(box.anchor)
-        return f'<div class="admonition {box.kind}" id="{box.anchor}">'
+        if match["kind"]:
+            return f'<div class="admonition {kind}" id="{box.anchor}">'
+        return f'<details class="{kind}" id="{box.anchor}"{match["open"] or ""}>'
 
     return BOX_DIV.sub(with_id, html)
