@@ -66,3 +66,38 @@ def test_every_menu_label_is_its_page_title_or_a_shortening_of_it(site_map):
         if missing:
             problems.append(f"mkdocs.yml: nav label {page.title!r} of docs/{page.src}: {missing} not in its H1 {title}")
     assert not problems, "\n".join(problems)
+
+
+NOTES = re.compile(r"\bthe notes\b|\bnotes say\b", re.IGNORECASE)
+FOLDED_CORRECTION = re.compile(r"^\?\?\?\+? correction ")
+
+
+def notes_mentions_outside_corrections(text: str) -> list[int]:
+    """Lines of a page that speak of the source notes outside a folded correction: readers never saw them."""
+    found, folded = [], False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if FOLDED_CORRECTION.match(line):
+            folded = True
+            continue
+        if folded and line.strip() and not line.startswith("    "):
+            folded = False
+        if not folded and NOTES.search(line):
+            found.append(number)
+    return found
+
+
+def test_pages_teach_without_the_notes_their_words_wait_in_folded_corrections(site_map):
+    problems = [
+        f"docs/{page.src}:{number}: says 'the notes' in the body; teach what is true here and keep the notes' "
+        "words in a folded `??? correction` after it (only the About page tells where the guide comes from)"
+        for page in site_map.pages
+        if page.src != "about.md"
+        for number in notes_mentions_outside_corrections(page.path.read_text(encoding="utf-8"))
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_notes_mention_is_found_in_the_body_and_allowed_in_a_folded_correction():
+    text = '# P\n\nThe notes say x.\n\n??? correction "Correction: y"\n\n    The notes say: "y".\n\n'
+    text += "More about the notes.\n"
+    assert notes_mentions_outside_corrections(text) == [3, 9]
