@@ -1,6 +1,8 @@
-"""Every topic page ends with a `## Self-check` of 3 to 5 questions in the exam's format.
+"""Every topic page ends with a `## Self-check` of 3 to 5 questions in the exam's format, followed only
+by its `## Official documentation` list (the questions come first: they are what a reader came to the end for).
 
-Checked on the built HTML: the last H2 of the article is "Self-check", and after it come 3 to 5
+Checked on the built HTML: the last H2 of the article is "Self-check", or "Official documentation" right
+after it; in the Self-check section come 3 to 5
 question forms (`??? question "..."` blocks with options in Markdown, made into forms by
 overrides/hooks/quiz.py), each with its options, at least one of them right, and an explanation
 that stays hidden until the reader checks the answer.
@@ -20,6 +22,7 @@ from scripts.pages import ROOT, Page, load_site_map
 
 TOPIC_SECTIONS = ("docker/", "aws/", "ecs/", "ecr/", "eks/")
 HEADING = "Self-check"
+AFTER = "Official documentation"  # the one section that may follow the self-check
 FEWEST, MOST = 3, 5
 
 
@@ -39,9 +42,18 @@ def problems(html: str) -> list[str]:
     if not found:
         return [f"no `## {HEADING}` section"]
     section = found[-1]
-    if section is not h2s[-1]:
-        return [f"`## {HEADING}` is not the last section: `## {_heading_text(h2s[-1])}` follows it"]
-    questions = [f for f in section.find_next_siblings("form") if "quiz" in f.get("class", [])]
+    following = h2s[h2s.index(section) + 1 :]
+    if [_heading_text(h) for h in following] not in ([], [AFTER]):
+        return [
+            f"`## {HEADING}` is not the last section: `## {_heading_text(following[0])}` follows it "
+            f"(only `## {AFTER}` may)"
+        ]
+    end = following[0] if following else None
+
+    def in_section(tag: Tag) -> bool:
+        return end is None or end in tag.find_all_next("h2", limit=None)
+
+    questions = [f for f in section.find_next_siblings("form") if "quiz" in f.get("class", []) and in_section(f)]
     issues = []
     if not FEWEST <= len(questions) <= MOST:
         issues.append(f"{len(questions)} questions after `## {HEADING}`, want {FEWEST} to {MOST}")
@@ -55,7 +67,7 @@ def problems(html: str) -> list[str]:
             issues.append(f"question {number} needs four or five options with a right one")
         if explanation is None or not explanation.get_text(strip=True) or not explanation.has_attr("hidden"):
             issues.append(f"question {number} needs an explanation, hidden until the answer is checked")
-    left = [d for d in section.find_next_siblings("details") if "question" in d.get("class", [])]
+    left = [d for d in section.find_next_siblings("details") if "question" in d.get("class", []) and in_section(d)]
     if left:
         issues.append(f"{len(left)} `??? question` blocks without options after `## {HEADING}`")
     return issues

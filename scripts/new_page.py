@@ -37,10 +37,6 @@ TODO: two or three sentences on what this page answers.
 
 TODO: one sentence per line.
 
-## Official documentation
-
-- [TODO: title of the AWS page](https://docs.aws.amazon.com/) — TODO: one line on what it covers.
-
 ## Self-check
 
 ??? question "TODO: a scenario that ends in a question, with one right answer of four?"
@@ -93,6 +89,10 @@ TODO: one sentence per line.
     Reread: [TODO: the section that teaches it](#todo-first-section)
 
     Source: [TODO: title of the AWS page that settles it](https://docs.aws.amazon.com/)
+
+## Official documentation
+
+- [TODO: title of the AWS page](https://docs.aws.amazon.com/) — TODO: one line on what it covers.
 """
 
 

@@ -49,7 +49,7 @@ def test_a_new_page_lands_in_its_section_and_the_site_still_builds(project, buil
     assert text.startswith("---\ndescription: ")
     assert text.count("\n# ") == 1 and "\n# Service Connect: a first look\n" in text
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings[-2:] == ["## Official documentation", "## Self-check"]
+    assert headings[-2:] == ["## Self-check", "## Official documentation"]
     mkdocs_build(project / "site", offline=False, config=project / "mkdocs.yml")
 
 

@@ -64,7 +64,17 @@ def test_a_question_left_without_options_fails():
 
 def test_a_self_check_that_is_not_last_fails():
     body = SECTION + _question() * 3 + "<h2 id='more'>More</h2>"
-    assert check_self_check.problems(_page(body)) == ["`## Self-check` is not the last section: `## More` follows it"]
+    assert check_self_check.problems(_page(body)) == [
+        "`## Self-check` is not the last section: `## More` follows it (only `## Official documentation` may)"
+    ]
+
+
+def test_the_documentation_list_may_follow_the_self_check_and_holds_no_question():
+    docs = "<h2 id='official-documentation'>Official documentation</h2><ul><li>A page</li></ul>"
+    assert check_self_check.problems(_page(SECTION + _question() * 3 + docs)) == []
+    assert check_self_check.problems(_page(SECTION + _question() * 2 + docs + _question())) == [
+        "2 questions after `## Self-check`, want 3 to 5"
+    ]
 
 
 def test_a_failing_page_is_named(tmp_path, site_map):

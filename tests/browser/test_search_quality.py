@@ -195,7 +195,8 @@ def mixed_case_names() -> list[str]:
     found = set()
     for path in sorted(p for p in DOCS.rglob("*.md") if "includes" not in p.parts):
         # The self-check questions stay out of the search index (overrides/hooks/quiz.py): the page's text only.
-        text = path.read_text(encoding="utf-8").split("\n## Self-check\n")[0]
+        page, _, rest = path.read_text(encoding="utf-8").partition("\n## Self-check\n")
+        text = page + ("\n## " + rest.split("\n## ", 1)[1] if "\n## " in rest else "")
         for _line, _column, word in words(text):
             plural_acronym = re.fullmatch(r"[A-Z0-9]+s", word)
             if "-" not in word and not plural_acronym and re.search(r"[a-z]", word) and re.search(r"[A-Z]", word[1:]):
