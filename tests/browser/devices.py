@@ -99,6 +99,24 @@ CUT_TABLES_JS = """
   .map(([t, box]) => `table "${(t.querySelector("th") || t).textContent.trim().slice(0, 30)}": ` +
     `${Math.round(t.getBoundingClientRect().width)} px wide in ${box.clientWidth} px`)
 """
+# What the first screen shows before any scroll: the line under the title (reading time, exams) and the
+# key points or the link to them; and whether the folded "On this page" list is shown at this width.
+FIRST_SCREEN_JS = """
+() => {
+  const fits = (el) => {
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+  };
+  const contents = document.querySelector("article details.page-contents");
+  return {
+    readingLine: fits(document.querySelector("article .reading-time")),
+    keyPoints: fits(document.querySelector('article .reading-time a[href="#key-points"]'))
+      || fits(document.querySelector("article #key-points > .admonition-title")),
+    contentsShown: contents ? getComputedStyle(contents).display !== "none" : null,
+  };
+}
+"""
 SETTLE_JS = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 TIP_JS = """
 () => {
@@ -132,6 +150,7 @@ class Visit:
     acronym: tuple[str, str, str | None] | None = None  # (term, its expansion, what the tap showed)
     small_text: list[str] = field(default_factory=list)
     cut_tables: list[str] = field(default_factory=list)
+    first_screen: dict = field(default_factory=dict)  # FIRST_SCREEN_JS, before any scroll
     problems: list[str] = field(default_factory=list)  # requests and errors while reading
 
 
@@ -198,7 +217,7 @@ def read_on(device: Device, url: str, page: SitePage) -> Visit:
     traffic = device.traffic
     seen = len(traffic.outside), len(traffic.failed), len(traffic.console_errors)
     device.tab.goto(url, wait_until="load")
-    found = Visit()
+    found = Visit(first_screen=device.tab.evaluate(FIRST_SCREEN_JS))
     if device.name == "phone":
         found.sideways = device.tab.evaluate(SIDEWAYS_JS)
         found.small_text = device.tab.evaluate(SMALL_TEXT_JS, MIN_TEXT_PX)

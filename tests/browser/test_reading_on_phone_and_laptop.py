@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
+from overrides.hooks.key_points import is_topic_page
 from scripts.build import mkdocs_build
 from scripts.local_server import serve
 from scripts.pages import load_site_map
@@ -98,6 +99,27 @@ def test_no_table_is_cut_off_on_a_phone(device_visits, variant, page):
     assert not found.cut_tables, (
         f"docs/{page.src} ({variant}): tables wider than the screen on a phone:\n  " + "\n  ".join(found.cut_tables)
     )
+
+
+@on_a_phone
+def test_a_phone_first_screen_shows_reading_time_exams_key_points_and_the_page_contents(device_visits, variant, page):
+    """Before any scroll: the line with reading time and exams, and on a topic page its key points or the
+    link to them; a page of three or more sections shows its folded "On this page" list."""
+    shown = device_visits(variant, "phone", page).first_screen
+    problems = []
+    if page.src != "index.md" and not shown["readingLine"]:
+        problems.append("the reading time and exams line is below the first screen")
+    if is_topic_page(page.src) and not shown["keyPoints"]:
+        problems.append("neither the key points nor the link to them is on the first screen")
+    if shown["contentsShown"] is False:
+        problems.append("the 'On this page' list is hidden on a phone (docs/assets/stylesheets/extra.css)")
+    assert not problems, f"docs/{page.src} ({variant}) on a phone:\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize("page", DIAGRAM_PAGES, ids=lambda p: f"docs/{p.src}")
+def test_a_laptop_leaves_the_page_contents_to_the_sidebar(device_visits, page):
+    shown = device_visits("online", "laptop", page).first_screen
+    assert shown["contentsShown"] is not True, f"docs/{page.src}: 'On this page' shows beside the contents sidebar"
 
 
 @on_a_phone
