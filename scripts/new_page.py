@@ -33,6 +33,12 @@ checked: {today}
 
 TODO: two or three sentences on what this page answers.
 
+!!! abstract "Key points"
+
+    - TODO: the first thing a learner must remember, in one line. ([TODO: first section](#todo-first-section))
+    - TODO: the second, with its exceptions (Fargate, Windows...). ([TODO: first section](#todo-first-section))
+    - TODO: the third. ([TODO: first section](#todo-first-section))
+
 ## TODO: first section
 
 TODO: one sentence per line.
