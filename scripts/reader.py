@@ -312,8 +312,12 @@ def search(page: Page, query: str, *, timeout_ms: int = 10_000) -> list[str]:
 
 
 # The site lays out long tables and closed answers only near the viewport (content-visibility):
-# lay everything out, so axe judges every element, not only those on screen.
-LAY_OUT_EVERYTHING_CSS = "* { content-visibility: visible !important; }"
+# lay everything out, so axe judges every element, not only those on screen; and end every transition,
+# so a control caught mid-fade (Material's back-to-top button) is judged in its final colours.
+LAY_OUT_EVERYTHING_CSS = (
+    "* { content-visibility: visible !important; }"
+    " *, *::before, *::after { transition: none !important; animation: none !important; }"
+)
 # axe-core is injected once per page (half a megabyte of script), then run as often as asked;
 # only the violations come back, which is all that is judged.
 AXE_LOADED_JS = "() => typeof window.axe === 'object' && typeof window.axe.run === 'function'"
