@@ -91,12 +91,15 @@ def check(pages: list[Path], all_pages: list[Path], facts: Path = FACTS) -> list
             elif page in pages:
                 findings.append(Finding(page, number, f"includes facts/{name}, which is not in {facts}"))
     for page in pages:
+        term = ""  # a glossary definition (`:   ...`) restates a fact together with its term, on the line above
         for number, text, exempt in page_lines(page):
+            said = f"{term} {text}" if text.startswith(":   ") else text
+            term = text if text.strip() and not text.startswith(" ") else term
             if exempt or INCLUDE.match(text):
                 continue
             for name in names:
                 signature = SIGNATURES.get(name)
-                if signature and signature.search(text):
+                if signature and signature.search(said):
                     findings.append(
                         Finding(
                             page,

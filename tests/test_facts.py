@@ -180,3 +180,11 @@ def test_a_listed_page_that_does_not_exist_is_named(tmp_path: Path):
     assert plant_copies(tmp_path, pages) == [
         "docs/includes/facts/copies.toml:1: [fargate-size]: lists docs/study/b.md, which does not exist"
     ]
+
+
+def test_a_glossary_definition_that_restates_a_fact_under_its_term_is_named(tmp_path: Path):
+    glossary = (
+        "# Glossary\n\nEKS Pod Identity\n:   Gives pods credentials; AWS supports it on Linux nodes, not on Fargate.\n"
+    )
+    findings = plant(tmp_path, {"eks/a.md": INCLUDE, "study/b.md": INCLUDE, "study/glossary.md": glossary})
+    assert [f.split(": ")[0] for f in findings] == ["docs/study/glossary.md:4"]
