@@ -68,7 +68,8 @@ def problems(src: str, markdown: str) -> list[str]:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_topic_page(page.file.src_uri):
-        found = problems(page.file.src_uri, markdown)
+        # The source as written, front matter included, so that line numbers match the file.
+        found = problems(page.file.src_uri, page.file.content_string)
         if found:
             raise PluginError("key points:\n" + "\n".join(f"  {line}" for line in found))
     return markdown
