@@ -4,6 +4,11 @@ page" for screens without the contents sidebar (overrides/hooks/page_contents.py
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
 from overrides.hooks import key_points
 from scripts.html import soup
 
@@ -84,3 +89,11 @@ def test_pages_with_three_or_more_sections_list_them_folded_before_the_first(sit
         elif listed.find_next("h2") is not sections[0] or listed.has_attr("open"):
             wrong.append(f"docs/{page.src}: the list is not folded right before the first section")
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_build_names_the_line_of_the_file_front_matter_included():
+    source = PAGE.format(box='!!! abstract "Key points"\n\n    - One.\n    Two.\n    - Three.\n    - Four.\n')
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="ecs/x.md", content_string=source))
+    without_front_matter = source.split("---\n", 2)[2]  # what MkDocs hands the hook
+    with pytest.raises(PluginError, match=r"docs/ecs/x\.md:12: key points are one-line bullets"):
+        key_points.on_page_markdown(without_front_matter, page, None, None)
