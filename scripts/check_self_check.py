@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
+from itertools import takewhile
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
@@ -49,11 +50,8 @@ def problems(html: str) -> list[str]:
             f"(only `## {AFTER}` may)"
         ]
     end = following[0] if following else None
-
-    def in_section(tag: Tag) -> bool:
-        return end is None or end in tag.find_all_next("h2", limit=None)
-
-    questions = [f for f in section.find_next_siblings("form") if "quiz" in f.get("class", []) and in_section(f)]
+    in_section = list(takewhile(lambda tag: tag is not end, section.find_next_siblings()))
+    questions = [f for f in in_section if f.name == "form" and "quiz" in f.get("class", [])]
     issues = []
     if not FEWEST <= len(questions) <= MOST:
         issues.append(f"{len(questions)} questions after `## {HEADING}`, want {FEWEST} to {MOST}")
@@ -67,7 +65,7 @@ def problems(html: str) -> list[str]:
             issues.append(f"question {number} needs four or five options with a right one")
         if explanation is None or not explanation.get_text(strip=True) or not explanation.has_attr("hidden"):
             issues.append(f"question {number} needs an explanation, hidden until the answer is checked")
-    left = [d for d in section.find_next_siblings("details") if "question" in d.get("class", []) and in_section(d)]
+    left = [d for d in in_section if d.name == "details" and "question" in d.get("class", [])]
     if left:
         issues.append(f"{len(left)} `??? question` blocks without options after `## {HEADING}`")
     return issues
