@@ -19,16 +19,16 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
+from overrides.hooks.key_points import is_topic_page as is_topic_source
 from scripts.pages import ROOT, Page, load_site_map
 
-TOPIC_SECTIONS = ("docker/", "aws/", "ecs/", "ecr/", "eks/")
 HEADING = "Self-check"
 AFTER = "Official documentation"  # the one section that may follow the self-check
 FEWEST, MOST = 3, 5
 
 
 def is_topic_page(page: Page) -> bool:
-    return page.src.startswith(TOPIC_SECTIONS)
+    return is_topic_source(page.src)
 
 
 def _heading_text(h2: Tag) -> str:
