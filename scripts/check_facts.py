@@ -159,6 +159,7 @@ def copied_facts(path: Path = COPIES) -> list[CopiedFact]:
 def check_copies(pages: list[Path], docs: Path = DOCS, copies: Path = COPIES) -> list[Finding]:
     """Every restatement of a copied fact holds what the others hold, and every listed page keeps one."""
     findings: list[Finding] = []
+    read = {page: page_lines(page) for page in pages}
     for fact in copied_facts(copies):
         source = docs / fact.source
         if not source.is_file() or fact.evidence not in source.read_text(encoding="utf-8"):
@@ -169,7 +170,7 @@ def check_copies(pages: list[Path], docs: Path = DOCS, copies: Path = COPIES) ->
         for page in pages:
             if page == source:
                 continue
-            for number, text, exempt in page_lines(page):
+            for number, text, exempt in read[page]:
                 quoted = text.strip().startswith(">")
                 if (exempt and not text.strip().startswith("|")) or quoted:
                     continue
