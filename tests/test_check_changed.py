@@ -14,13 +14,19 @@ def git(repo: Path, *args: str) -> None:
     )
 
 
+def committed(repo: Path, files: dict[str, str], branch: str = "main") -> None:
+    """Write `files` into a new git repository at `repo` and commit them on `branch`."""
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text)
+    git(repo, "init", "-q", "-b", branch)
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "start")
+
+
 def test_the_pages_changed_against_main_committed_or_not(tmp_path):
-    for name in ("docs/a.md", "docs/b.md", "docs/c.md", "docs/includes/abbreviations.md", "README.md"):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("# x\n")
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-qm", "start")
+    names = ("docs/a.md", "docs/b.md", "docs/c.md", "docs/includes/abbreviations.md", "README.md")
+    committed(tmp_path, dict.fromkeys(names, "# x\n"))
     git(tmp_path, "checkout", "-qb", "edit")
     (tmp_path / "docs/a.md").write_text("# a, committed on the branch\n")
     git(tmp_path, "commit", "-qam", "edit a")
@@ -32,11 +38,7 @@ def test_the_pages_changed_against_main_committed_or_not(tmp_path):
 
 
 def test_without_main_the_uncommitted_pages(tmp_path):
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs/a.md").write_text("# a\n")
-    git(tmp_path, "init", "-q", "-b", "trunk")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-qm", "start")
+    committed(tmp_path, {"docs/a.md": "# a\n"}, branch="trunk")
     assert changed_pages(tmp_path) == []
     (tmp_path / "docs/a.md").write_text("# a, edited\n")
     assert changed_pages(tmp_path) == ["docs/a.md"]
@@ -51,12 +53,7 @@ def test_pages_named_by_hand_win():
 
 def test_an_edited_fact_checks_every_page_that_shows_it(tmp_path):
     pages = {"docs/a.md": '# a\n\n--8<-- "facts/f.md"\n', "docs/b.md": "# b\n", "docs/includes/facts/f.md": "F.\n"}
-    for name, text in pages.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-qm", "start")
+    committed(tmp_path, pages)
     (tmp_path / "docs/includes/facts/f.md").write_text("F, edited.\n")
     assert changed_pages(tmp_path) == ["docs/a.md"]
 
@@ -65,11 +62,6 @@ def test_an_edited_hand_copied_fact_checks_its_source_and_every_listed_page(tmp_
     copies = '[f]\nsource = "a.md"\nevidence = "https://x"\nwhere = ["F"]\nnames = ["F"]\npages = ["b.md", "c.md"]\n'
     pages = {n: f"# {n}\n" for n in ("docs/a.md", "docs/b.md", "docs/c.md", "docs/d.md")}
     pages["docs/includes/facts/copies.toml"] = copies
-    for name, text in pages.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-qm", "start")
+    committed(tmp_path, pages)
     (tmp_path / "docs/includes/facts/copies.toml").write_text(copies.replace('names = ["F"]', 'names = ["F", "G"]'))
     assert changed_pages(tmp_path) == ["docs/a.md", "docs/b.md", "docs/c.md"]
