@@ -12,17 +12,23 @@ FACT = "EKS Pod Identity works on Linux EC2 nodes; not for pods on Fargate, whic
 INCLUDE = '--8<-- "facts/eks-pod-identity-scope.md"\n'
 
 
-def plant(tmp_path: Path, pages: dict[str, str], facts: dict[str, str] | None = None) -> list[str]:
-    docs = tmp_path / "docs"
-    for name, text in (facts or {"eks-pod-identity-scope.md": FACT}).items():
-        (docs / "includes" / "facts").mkdir(parents=True, exist_ok=True)
-        (docs / "includes" / "facts" / name).write_text(text)
-    for name, text in pages.items():
+def write(docs: Path, files: dict[str, str]) -> None:
+    """Write each file of `files`, named below `docs`."""
+    for name, text in files.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text)
-    every = check_facts.topic_pages(docs)
-    findings = check_facts.check(every, every, docs / "includes" / "facts")
+
+
+def as_written(findings: list[check_facts.Finding], docs: Path) -> list[str]:
     return [str(f).replace(str(docs), "docs") for f in findings]
+
+
+def plant(tmp_path: Path, pages: dict[str, str], facts: dict[str, str] | None = None) -> list[str]:
+    docs = tmp_path / "docs"
+    write(docs, {f"includes/facts/{n}": t for n, t in (facts or {"eks-pod-identity-scope.md": FACT}).items()})
+    write(docs, pages)
+    every = check_facts.topic_pages(docs)
+    return as_written(check_facts.check(every, every, docs / "includes" / "facts"), docs)
 
 
 def test_the_site_restates_no_shared_fact_and_every_fact_is_shared():
@@ -102,15 +108,11 @@ SOURCE = "# Sizes\n\n[Sizes](https://docs.aws.amazon.com/AmazonECS/latest/develo
 
 def plant_copies(tmp_path: Path, pages: dict[str, str], copies: str = COPIES) -> list[str]:
     docs = tmp_path / "docs"
-    (docs / "includes" / "facts").mkdir(parents=True)
-    (docs / "includes" / "facts" / "copies.toml").write_text(copies)
-    for name, text in {"ecs/sizes.md": SOURCE, **pages}.items():
-        (docs / name).parent.mkdir(parents=True, exist_ok=True)
-        (docs / name).write_text(text)
+    write(docs, {"includes/facts/copies.toml": copies, "ecs/sizes.md": SOURCE, **pages})
     findings = check_facts.check_copies(
         check_facts.topic_pages(docs), docs, docs / "includes" / "facts" / "copies.toml"
     )
-    return [str(f).replace(str(docs), "docs") for f in findings]
+    return as_written(findings, docs)
 
 
 def test_the_site_copies_of_each_recurring_fact_agree():
