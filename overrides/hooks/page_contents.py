@@ -20,7 +20,7 @@ FIRST_SECTION = re.compile(r"<h2[\s>]")
 
 def contents(page: Page) -> str:
     """The list of the page's H2 sections, or "" for a page with fewer than FEWEST_SECTIONS."""
-    sections = [child for top in page.toc.items for child in top.children] if page.toc.items else []
+    sections = [child for top in page.toc.items for child in top.children]
     if len(sections) < FEWEST_SECTIONS:
         return ""
     items = "".join(f'<li><a href="{s.url}">{html_lib.escape(s.title, quote=False)}</a></li>' for s in sections)
