@@ -321,6 +321,28 @@ LAY_OUT_EVERYTHING_CSS = (
 # axe-core is injected once per page (half a megabyte of script), then run as often as asked;
 # only the violations come back, which is all that is judged.
 AXE_LOADED_JS = "() => typeof window.axe === 'object' && typeof window.axe.run === 'function'"
+# axe-core parses the same few computed colours thousands of times a page (colorjs.io, a third of the
+# colour-contrast rule's time): remember each string's parse. Same colours in, same fields out, so the
+# verdicts do not change (tests/browser/test_axe_memo.py compares them); a string that fails to parse
+# is never remembered and fails again, as axe expects.
+AXE_REMEMBER_COLOURS_JS = """
+() => {
+  const proto = axe.commons.color.Color.prototype;
+  if (proto.parseString.remembers) return;
+  const parse = proto.parseString, known = new Map();
+  proto.parseString = function (text) {
+    const fields = known.get(text);
+    if (fields === undefined) {
+      parse.call(this, text);
+      known.set(text, [this.r, this.g, this.b, this.alpha]);
+      return this;
+    }
+    [this.r, this.g, this.b, this.alpha] = fields;
+    return this;
+  };
+  proto.parseString.remembers = true;
+}
+"""
 AXE_RUN_JS = "(options) => axe.run(document, options).then((results) => results.violations)"
 
 
@@ -360,6 +382,7 @@ def axe_violations(
     page.add_style_tag(content=LAY_OUT_EVERYTHING_CSS)
     if not page.evaluate(AXE_LOADED_JS):
         page.evaluate(_axe_script())
+        page.evaluate(AXE_REMEMBER_COLOURS_JS)
     return _axe_lines(page.evaluate(AXE_RUN_JS, _axe_options(rules)), impacts)
 
 
@@ -481,6 +504,7 @@ async def axe_violations_async(
     await page.add_style_tag(content=LAY_OUT_EVERYTHING_CSS)
     if not await page.evaluate(AXE_LOADED_JS):
         await page.evaluate(_axe_script())
+        await page.evaluate(AXE_REMEMBER_COLOURS_JS)
     return _axe_lines(await page.evaluate(AXE_RUN_JS, _axe_options(rules)), impacts)
 
 
