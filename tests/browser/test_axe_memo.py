@@ -28,7 +28,8 @@ SWATCHES = [
 PAGE = (
     "<!doctype html><html lang='en'><title>Colours</title><main>"
     + "".join(
-        f'<p style="color: {fg}; background: {bg}">Text {n} <a href="#x" style="color: {bg}; background: {fg}">link</a></p>'
+        f'<p style="color: {fg}; background: {bg}">Text {n} '
+        f'<a href="#x" style="color: {bg}; background: {fg}">link</a></p>'
         for n, (fg, bg) in enumerate(SWATCHES * 2)
     )
     + "</main></html>"
