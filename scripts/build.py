@@ -89,9 +89,14 @@ def mkdocs_build(site_dir: Path, *, offline: bool, config: Path = ROOT / "mkdocs
     return finish_mkdocs(start_mkdocs(site_dir, offline=offline, config=config), offline=offline)
 
 
-def mkdocs_build_both(out: Outputs) -> None:
+def mkdocs_build_both(out: Outputs, config: Path = ROOT / "mkdocs.yml") -> None:
     """Both strict builds at once, one process each: they share nothing, and the machine has two cores."""
-    finish_all([(start_mkdocs(out.offline, offline=True), True), (start_mkdocs(out.online, offline=False), False)])
+    finish_all(
+        [
+            (start_mkdocs(out.offline, offline=True, config=config), True),
+            (start_mkdocs(out.online, offline=False, config=config), False),
+        ]
+    )
 
 
 def finish_all(running: list[tuple[subprocess.Popen[str], bool]]) -> None:
@@ -180,11 +185,11 @@ def offer_zip(out: Outputs) -> None:
         shutil.copyfile(out.zip, target)
 
 
-def build_all(out: Outputs, diagrams: Prerenderer | None = None) -> None:
+def build_all(out: Outputs, diagrams: Prerenderer | None = None, config: Path = ROOT / "mkdocs.yml") -> None:
     """What `make build` does: both variants, their diagrams, the zip, and the zip offered online."""
-    mkdocs_build_both(out)
+    mkdocs_build_both(out, config)
     if diagrams:
-        diagrams.prerender_sites(out.offline, out.online, docs=ROOT / "docs")
+        diagrams.prerender_sites(out.offline, out.online, docs=config.parent / "docs")
     drop_unused_mermaid(out.offline)
     pack(out.offline, out.zip)
     offer_zip(out)

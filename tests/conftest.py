@@ -66,13 +66,20 @@ def browser(chromium):
 
 
 @pytest.fixture(scope="session")
-def build_outcome(tmp_path_factory: pytest.TempPathFactory, chromium) -> Outputs | str:
+def sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What the run's builds are made from: a copy of the sources taken once, so that a writer who edits
+    a page during the run changes none of them, and a second build of the same sources can be compared."""
+    return copy_sources(tmp_path_factory.mktemp("sources"))
+
+
+@pytest.fixture(scope="session")
+def build_outcome(tmp_path_factory: pytest.TempPathFactory, chromium, sources: Path) -> Outputs | str:
     """Both variants, built as `make build` builds them (diagrams drawn at build time when a Chromium exists),
     or the build's error message, which test_build.py reports once."""
     out = default_outputs(tmp_path_factory.mktemp("builds"))
     diagrams = Prerenderer(chromium) if chromium else None
     try:
-        build_all(out, diagrams)
+        build_all(out, diagrams, config=sources / "mkdocs.yml")
     except (BuildError, DiagramError) as error:
         return str(error)
     return out
