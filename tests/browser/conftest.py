@@ -1,12 +1,12 @@
 """Fixtures of the browser tests: the online build served on 127.0.0.1, the offline build read from
 file://, one reading per page and variant, one visit per page, variant and device (phone or laptop),
-the typed searches and the readings of the copies with planted faults, each shared by the tests that
+the typed searches, and the copy with planted faults and its readings, each shared by the tests that
 look at it.
 
-All four are made in the background from the first browser test on (tests/background.py lists them):
+All are made in the background from the first browser test on (tests/background.py lists them):
 the readings a few pages at a time in a thread of their own (scripts/reader.PageReader), the device
 visits and the typed searches in threads each with a Chromium of its own (scripts/browser.BrowserThread),
-the fault copies in another. The tests that judge them run last, so the pages are read while the rest of
+the faulty copy in another. The tests that judge them run last, so the pages are read while the rest of
 the suite runs, and the two cores both work."""
 
 from __future__ import annotations
@@ -131,10 +131,18 @@ def device_visits(page_url) -> Iterator[Callable[[str, str, Page], devices.Visit
 
 
 @pytest.fixture(scope="session")
-def fault_readings(project_copies) -> Iterator[Future[dict[tuple[str, str], tuple[Target, Reading]]]]:
-    """The copies with planted faults (tests/browser/faults.py), built and read in a thread of their own."""
+def faulty_copy(project_copies) -> Iterator[Future[faults.FaultyCopy]]:
+    """The copy with a fault planted on each of three pages (tests/browser/faults.py), built in both variants
+    in a thread of its own."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="faults", initializer=run_in_background) as pool:
-        yield pool.submit(faults.read_faulty_copies, project_copies)
+        yield pool.submit(faults.build_faulty_copy, project_copies)
+
+
+@pytest.fixture(scope="session")
+def fault_readings(faulty_copy) -> Iterator[Future[dict[tuple[str, str], tuple[Target, Reading]]]]:
+    """The faulty copy's faulty pages, read as every page is read once it is built, in a thread of their own."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fault-readings", initializer=run_in_background) as pool:
+        yield pool.submit(lambda: faults.read_faulty_pages(faulty_copy.result()))
 
 
 def type_queries(browser, url: str, queries: list[str]) -> dict[str, tuple[list[str], list[str]]]:

@@ -1,25 +1,28 @@
-"""Copies of the project with faults planted in docs/about.md, built as `make serve` serves them (diagrams drawn
-by the reader's browser), and their about page read as every page is read: what
-tests/browser/test_faults_are_caught.py judges with the real per-page tests. The copies build side by
-side, and their pages are read at once (scripts/reader.PageReader); tests/browser/conftest.py does this in
-the background (`fault_readings`)."""
+"""One copy of the project with a fault planted on each of three pages (and the acronym script emptied),
+built in both variants as `make serve` serves them (diagrams drawn by the reader's browser): what the tests
+of tests/browser/test_faults_are_caught.py and the phone's fault test judge with the real per-page checks.
+
+Each fault sits on a page of its own, so a page's reading holds its fault alone; one copy built twice
+serves every fault test. tests/browser/conftest.py builds it (`faulty_copy`) and reads its faulty pages
+(`fault_readings`) in the background from the first browser test.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.build import finish_all, start_mkdocs
 from scripts.check_diagrams import extract
 from scripts.local_server import serve
-from scripts.pages import load_site_map
+from scripts.pages import Page, load_site_map
 from scripts.reader import PageReader, Reading, Visit
 from tests.browser.targets import Target
 
-ABOUT = load_site_map().by_src("about.md")
 BROKEN_DIAGRAM = "\n```mermaid\nflowchart LR\n  accTitle: Broken\n  accDescr: An arrow to nowhere\n  A -->\n```\n"
-# One fault per check, on one page: raw HTML, which the strict build does not look into.
+# One fault per check: raw HTML, which the strict build does not look into.
 FAULTS = """
 <img src="https://example.com/outside.png" alt="A picture from another host">
 <img src="no-such-picture.png" alt="A picture that is not there">
@@ -36,43 +39,63 @@ flowchart LR
   A --> B
 ```
 """
-
-
-# Each copy of the project: what is added to docs/about.md, and the build it is read from.
+SIDEWAYS = '\n<div style="width: 40rem">A box wider than a phone.</div>\n'
+# What each fault adds to the end of which page (a page without diagrams, so that the planted diagram is
+# the page's last); the acronym script is emptied for the whole copy.
 PLANTED = {
-    ("broken diagram", "online"): BROKEN_DIAGRAM,
-    ("broken diagram", "offline"): BROKEN_DIAGRAM,
-    ("faults", "online"): FAULTS,
+    "broken diagram": ("about.md", BROKEN_DIAGRAM),
+    "faults": ("study/exam-map.md", FAULTS),
+    "sideways": ("study/glossary.md", SIDEWAYS),
 }
+EMPTIED = "assets/javascripts/abbr.js"
+# The faulty pages read as every page is read, and in which builds.
+READ = {("broken diagram", "online"), ("broken diagram", "offline"), ("faults", "online")}
 
 
-def read_faulty_copies(project_copies: Callable[[str], Path]) -> dict[tuple[str, str], tuple[Target, Reading]]:
-    """Per copy of PLANTED, the Target and the Reading of its about.md."""
-    copies: dict[tuple[str, str], tuple[Path, Path]] = {}
-    for (fault, variant), text in PLANTED.items():
-        project = project_copies(fault.replace(" ", "-"))
-        source = project / "docs" / "about.md"
-        source.write_text(source.read_text() + text)
-        copies[(fault, variant)] = (project, project / "site")
-    running = [
-        (start_mkdocs(site, offline=variant == "offline", config=project / "mkdocs.yml"), variant == "offline")
-        for (_, variant), (project, site) in copies.items()
-    ]
-    finish_all(running)
-    with ExitStack() as servers:
+@dataclass(frozen=True)
+class FaultyCopy:
+    project: Path
+    online: Path  # built as `make serve` serves it
+    offline: Path
+
+    def page(self, fault: str) -> Page:
+        return load_site_map().by_src(PLANTED[fault][0])
+
+    def target(self, fault: str, variant: str) -> Target:
+        """The Target of the page that holds `fault`, with the diagram lines of its planted source."""
+        page = self.page(fault)
+        lines = tuple(d.line for d in extract(self.project / "docs" / page.src))
+        return Target(variant, f"docs/{page.src}", page, lines)
+
+
+def build_faulty_copy(project_copies: Callable[[str], Path]) -> FaultyCopy:
+    """Plant every fault of PLANTED in one new copy and build it in both variants, side by side."""
+    project = project_copies("faulty")
+    for src, text in PLANTED.values():
+        page = project / "docs" / src
+        page.write_text(page.read_text(encoding="utf-8") + text, encoding="utf-8")
+    (project / "docs" / EMPTIED).write_text("")
+    copy = FaultyCopy(project, project / "site", project / "site-offline")
+    config = project / "mkdocs.yml"
+    finish_all(
+        [
+            (start_mkdocs(copy.online, offline=False, config=config), False),
+            (start_mkdocs(copy.offline, offline=True, config=config), True),
+        ]
+    )
+    return copy
+
+
+def read_faulty_pages(copy: FaultyCopy) -> dict[tuple[str, str], tuple[Target, Reading]]:
+    """Per (fault, variant) of READ, the Target and the Reading of the page that holds the fault."""
+    with ExitStack() as stack:
+        served = stack.enter_context(serve(copy.online))
         visits = {}
-        for (fault, variant), (_, site) in copies.items():
+        for fault, variant in sorted(READ):
+            page = copy.page(fault)
             if variant == "offline":
-                visits[(fault, variant)] = Visit(ABOUT.built(site, directory_urls=False).as_uri())
+                visits[(fault, variant)] = Visit(page.built(copy.offline, directory_urls=False).as_uri())
             else:
-                served = servers.enter_context(serve(site))
-                visits[(fault, variant)] = Visit(served.url(ABOUT.url(directory_urls=True)))
+                visits[(fault, variant)] = Visit(served.url(page.url(directory_urls=True)))
         with PageReader(visits) as reader:
-            readings = {key: reader.reading(key) for key in visits}
-    return {
-        (fault, variant): (
-            Target(variant, "docs/about.md", ABOUT, tuple(d.line for d in extract(project / "docs" / "about.md"))),
-            readings[(fault, variant)],
-        )
-        for (fault, variant), (project, _) in copies.items()
-    }
+            return {key: (copy.target(*key), reader.reading(key)) for key in visits}

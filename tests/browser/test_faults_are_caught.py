@@ -1,17 +1,22 @@
-"""Each per-page browser test fails on a page with its fault, and the failure names the page.
+"""Each per-page browser test fails on a page with its fault, and the failure names the page; a diagram
+Mermaid cannot draw stops the build-time drawing, named by its file and line.
 
-The faults go into a copy of the project, built without build-time drawing (as `make serve`
+The faults go into one copy of the project, built without build-time drawing (as `make serve`
 serves it), so the diagrams are drawn by the reader's browser. The real test functions judge
 the faulty page, exactly as they judge every page of the site.
 
-The copies and their faults are in tests/browser/faults.py; they are built and read in the background
-from the first browser test (tests/browser/conftest.py, `fault_readings`), and the tests below run last.
+The copy and its faults are in tests/browser/faults.py; it is built and its faulty pages read in the
+background from the first browser test (tests/browser/conftest.py, `faulty_copy` and `fault_readings`),
+and the tests below run last.
 """
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from scripts.prerender_diagrams import DiagramError, Prerenderer
 from scripts.reader import Reading
 from tests.browser.targets import Target
 from tests.browser.test_every_page_in_chromium import test_diagrams_turn_dark_with_the_palette_toggle as dark_test
@@ -37,8 +42,22 @@ def test_a_broken_diagram_fails_and_names_its_page_and_line(variant, fault_readi
     target, reading = fault_readings.result()[("broken diagram", variant)]
     message = failure_of(diagram_test, target, reading)
     line = target.diagram_lines[-1]
-    assert message.startswith(f"docs/about.md ({variant}): diagrams:\n  docs/about.md:{line}: diagram "), message
+    assert message.startswith(f"{target.source} ({variant}): diagrams:\n  {target.source}:{line}: diagram "), message
     assert "not drawn: Parse error" in message, message
+
+
+def test_a_diagram_mermaid_cannot_draw_stops_the_build_time_drawing_naming_its_line(faulty_copy, browser, tmp_path):
+    """What `make build` does after MkDocs, on a copy of the faulty online site (its readings read the original)."""
+    copy = faulty_copy.result()
+    site = shutil.copytree(copy.online, tmp_path / "site")
+    target = copy.target("broken diagram", "online")
+    with pytest.raises(DiagramError) as failure:
+        Prerenderer(browser).prerender_sites(site, docs=copy.project / "docs")
+    first = str(failure.value).splitlines()[0]
+    number = len(target.diagram_lines)
+    assert first.startswith(
+        f"{target.source}:{target.diagram_lines[-1]}: diagram {number}: Mermaid cannot draw it: Parse error"
+    ), first
 
 
 def test_each_fault_fails_its_test_and_names_the_page(fault_readings):
@@ -47,11 +66,11 @@ def test_each_fault_fails_its_test_and_names_the_page(fault_readings):
         (outside_test, "GET https://example.com/outside.png"),
         (failed_request_test, "no-such-picture.png: HTTP 404"),
         (console_test, "console.error: a deliberate console error"),
-        (dark_test, f"docs/about.md:{target.diagram_lines[-1]}: 0.02..0.02 in light, 0.02..0.02 in dark"),
+        (dark_test, f"{target.source}:{target.diagram_lines[-1]}: 0.02..0.02 in light, 0.02..0.02 in dark"),
         (axe_test, "light palette: image-alt (critical)"),
         (axe_test, "dark palette: color-contrast (serious)"),
     ]
     for test, words in expected:
         message = failure_of(test, target, reading)
-        assert message.startswith("docs/about.md (online): "), message
+        assert message.startswith(f"{target.source} (online): "), message
         assert words in message, f"{test.__name__}: {message}"

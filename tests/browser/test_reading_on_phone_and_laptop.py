@@ -15,9 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from overrides.hooks.key_points import is_topic_page
-from scripts.build import mkdocs_build
 from scripts.local_server import serve
-from scripts.pages import load_site_map
 from scripts.reader import OPEN_SHADOW_ROOTS, Traffic, axe_violations, local_to, origin_of, switch_palette, watch
 from tests.browser.devices import (
     DEVICES,
@@ -158,28 +156,23 @@ def test_a_diagram_under_12_px_fails_naming_its_page_and_diagram():
     ]
 
 
-ABOUT = load_site_map().by_src("about.md")
-
-
-def test_a_page_that_scrolls_sideways_or_an_acronym_that_answers_nothing_fails(project_copy, browser):
-    """A box wider than a phone and an acronym script that does nothing, each caught and named."""
-    about = project_copy / "docs" / "about.md"
-    about.write_text(about.read_text() + '\n<div style="width: 40rem">A box wider than a phone.</div>\n')
-    (project_copy / "docs" / "assets" / "javascripts" / "abbr.js").write_text("")
-    site = project_copy / "site"
-    mkdocs_build(site, offline=False, config=project_copy / "mkdocs.yml")
-    with serve(site) as served:
+def test_a_page_that_scrolls_sideways_or_an_acronym_that_answers_nothing_fails(faulty_copy, browser):
+    """A box wider than a phone and an acronym script that does nothing (tests/browser/faults.py), each caught
+    and named, on the faulty copy's page that holds the box."""
+    copy = faulty_copy.result()
+    page = copy.page("sideways")
+    with serve(copy.online) as served:
         device = open_device(browser, "phone", served.base)
         try:
-            found = read_on(device, served.url(ABOUT.url(directory_urls=True)), ABOUT)
+            found = read_on(device, served.url(page.url(directory_urls=True)), page)
         finally:
             device.tab.context.close()
     for test, words in (
-        (test_no_page_scrolls_sideways_on_a_phone, "docs/about.md (online) scrolls sideways on a phone"),
-        (test_a_tapped_acronym_shows_its_expansion, "docs/about.md (online): tapping "),
+        (test_no_page_scrolls_sideways_on_a_phone, f"docs/{page.src} (online) scrolls sideways on a phone"),
+        (test_a_tapped_acronym_shows_its_expansion, f"docs/{page.src} (online): tapping "),
     ):
         with pytest.raises(AssertionError) as failure:
-            test(lambda *_: found, "online", ABOUT)
+            test(lambda *_: found, "online", page)
         assert words in str(failure.value), str(failure.value)
     assert "A box wider than a phone" in "\n".join(found.sideways), found.sideways
 
