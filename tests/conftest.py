@@ -131,10 +131,10 @@ def offline(builds: Outputs) -> Path:
 @pytest.fixture(scope="session")
 def content_check_findings(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[dict[str | None, Future[dict[str, str]]]]:
-    """The content checks' findings (tests/content_checks.py) on an unchanged copy of the project (key None)
-    and on a copy with each `change` that a selected test is parametrized with (key: its `case`), two at a
-    time in the background: a build and a Markdown lint are processes of their own."""
+) -> Iterator[dict[str, Future[content_checks.Findings]]]:
+    """The content checks' findings (tests/content_checks.py) on a copy of the project with each `change` that
+    a selected test is parametrized with (key: its `case`), two at a time in the background: a build and a
+    Markdown lint are processes of their own."""
     changes = {
         item.callspec.params["case"]: item.callspec.params["change"]
         for item in request.session.items
@@ -142,7 +142,7 @@ def content_check_findings(
     }
     snapshot = content_checks.copy_project(tmp_path_factory.mktemp("snapshot"))
     with ThreadPoolExecutor(max_workers=2, initializer=run_in_background) as pool:
-        found = {None: pool.submit(content_checks.checked_copy, tmp_path_factory.mktemp("unchanged"), snapshot)}
-        for case, change in changes.items():
-            found[case] = pool.submit(content_checks.checked_copy, tmp_path_factory.mktemp("case"), snapshot, change)
-        yield found
+        yield {
+            case: pool.submit(content_checks.checked_copy, tmp_path_factory.mktemp("case"), snapshot, change)
+            for case, change in changes.items()
+        }

@@ -1,11 +1,13 @@
 """The content checks that `make test` runs on a pull request's pages (the strict build, the spell check,
-the AWS link check and the Markdown lint), run on a throwaway copy of the project: what
-tests/test_bad_input.py compares between a copy with one mistake and an unchanged one."""
+the AWS link check and the Markdown lint), run on a throwaway copy of the project with one mistake: what
+tests/test_bad_input.py compares with the same per-file checks on the unchanged pages (whether the unchanged
+site builds, the run's own build says)."""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import check_aws_links
@@ -17,16 +19,18 @@ from scripts.spellcheck import load_wordlist
 COPIED = ("mkdocs.yml", "docs", "overrides", ".pymarkdown.yaml")
 
 
-def content_checks(project: Path, pages: list[Path] | None = None) -> dict[str, str]:
+def content_checks(project: Path, pages: list[Path] | None = None, *, build: bool = True) -> dict[str, str]:
     """The output of each content check that fails on the project copy (an empty dict: all pass).
 
-    The build reads every page; the spell check, the AWS link check and the Markdown lint judge each
-    file on its own, so they read only `pages` (default: every page), and the same file gives the same lines."""
+    The build (left out with `build=False`) reads every page; the spell check, the AWS link check and the
+    Markdown lint judge each file on its own, so they read only `pages` (default: every page), and the same
+    file gives the same lines."""
     failed: dict[str, str] = {}
-    try:
-        mkdocs_build(project / "site", offline=False, config=project / "mkdocs.yml")
-    except BuildError as error:
-        failed["build"] = str(error)
+    if build:
+        try:
+            mkdocs_build(project / "site", offline=False, config=project / "mkdocs.yml")
+        except BuildError as error:
+            failed["build"] = str(error)
     if pages == []:
         return failed
     every_page = [p for p in sorted((project / "docs").rglob("*.md")) if "assets" not in p.parts]
@@ -65,11 +69,17 @@ def changed_pages(project: Path, snapshot: Path) -> list[Path]:
     ]
 
 
-def checked_copy(target: Path, snapshot: Path, change: Callable[[Path], None] | None = None) -> dict[str, str]:
-    """Copy the snapshot to `target`, make the change, and run the content checks on the copy: the per-file
-    checks on the pages the change touched (the unchanged copy, on every page)."""
+@dataclass(frozen=True)
+class Findings:
+    after: dict[str, str]  # each failing check's output on the changed copy
+    before: dict[str, str]  # the per-file checks' output on the same pages unchanged
+
+
+def checked_copy(target: Path, snapshot: Path, change: Callable[[Path], None]) -> Findings:
+    """Copy the snapshot to `target`, make the change, and run the content checks on the copy (the per-file
+    checks on the pages the change touched), and the per-file checks on those pages as the snapshot has them."""
     project = copy_project(target, snapshot)
-    if change is None:
-        return content_checks(project)
     change(project)
-    return content_checks(project, changed_pages(project, snapshot))
+    pages = changed_pages(project, snapshot)
+    unchanged = [snapshot / p.relative_to(project) for p in pages if (snapshot / p.relative_to(project)).is_file()]
+    return Findings(content_checks(project, pages), content_checks(snapshot, unchanged, build=False))
