@@ -1,12 +1,14 @@
 """Small readers of built HTML shared by tests and scripts.
 
-`soup` (BeautifulSoup) suits tests that query a few pages; `parse`, `references` and `anchors`
-(selectolax, about 20 times faster) suit the link checker, which reads every page of both builds,
-and the test that no page loads anything from another host.
+`soup` (BeautifulSoup) suits tests that query a few pages, and `shared_soup` the many tests that read
+the same built pages; `parse`, `references` and `anchors` (selectolax, about 20 times faster) suit the
+link checker, which reads every page of both builds, and the test that no page loads anything from
+another host.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,6 +41,19 @@ REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@functools.cache
+def _parsed(path: Path, mtime_ns: int, size: int) -> BeautifulSoup:
+    return soup(path)
+
+
+def shared_soup(path: Path) -> BeautifulSoup:
+    """`soup(path)` parsed once per process while the file is unchanged: the site tests read the same built
+    pages a dozen times over, and parsing was most of their time. Every reader gets the same tree: read it,
+    never change it."""
+    stat = path.stat()
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from overrides.hooks.abbr_first_use import mark_first_uses
-from scripts.html import soup
+from scripts.html import shared_soup
 
 FIRST = "study-abbr-first"
 
@@ -32,7 +32,7 @@ def test_only_the_first_use_in_the_text_is_marked_and_focusable():
 def test_built_pages_underline_each_acronym_once_and_never_in_a_heading(online, site_map):
     problems = []
     for page in site_map.pages:
-        article = soup(page.built(online, directory_urls=True)).select_one("article")
+        article = shared_soup(page.built(online, directory_urls=True)).select_one("article")
         firsts = [a.get_text() for a in article.select(f"abbr.{FIRST}")]
         repeated = sorted({term for term in firsts if firsts.count(term) > 1})
         if repeated:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.html import soup
+from scripts.html import shared_soup
 
 
 def test_every_page_shows_its_checked_date_under_the_title(site_map, online):
@@ -12,7 +12,7 @@ def test_every_page_shows_its_checked_date_under_the_title(site_map, online):
         built = (
             online / page.src.removesuffix(".md") / "index.html" if page.src != "index.md" else online / "index.html"
         )
-        html = soup(built)
+        html = shared_soup(built)
         h1 = html.select_one("article h1")
         shown = html.select_one("article .checked-date time")
         assert shown is not None, f"docs/{page.src}: no checked date shown"

@@ -10,7 +10,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from overrides.hooks import deep_dives
-from scripts.html import soup
+from scripts.html import shared_soup
 from scripts.pages import DOCS
 
 MARK = re.compile(r"^#{2,3} .+\{ \.deep-dive \}$", re.MULTILINE)
@@ -19,11 +19,11 @@ MARK = re.compile(r"^#{2,3} .+\{ \.deep-dive \}$", re.MULTILINE)
 def test_every_marked_heading_shows_the_mark_linking_its_explanation(site_map, online):
     marked = {p.src: len(MARK.findall(p.path.read_text(encoding="utf-8"))) for p in site_map.pages}
     assert sum(marked.values()) >= 5, "the deep-dive sections are marked in the Markdown"
-    legend = soup(site_map.by_src(deep_dives.EXAM_MAP).built(online, directory_urls=True))
+    legend = shared_soup(site_map.by_src(deep_dives.EXAM_MAP).built(online, directory_urls=True))
     assert legend.select_one(f"#{deep_dives.LEGEND}"), f"docs/{deep_dives.EXAM_MAP}: no #{deep_dives.LEGEND} heading"
     wrong = []
     for page in site_map.pages:
-        html = soup(page.built(online, directory_urls=True))
+        html = shared_soup(page.built(online, directory_urls=True))
         marks = html.select("article :is(h2, h3).deep-dive > a.deep-dive-mark[data-search-exclude]")
         if len(marks) != marked[page.src]:
             wrong.append(f"docs/{page.src}: {marked[page.src]} marked headings, {len(marks)} marks shown")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.html import soup
+from scripts.html import shared_soup
 from scripts.pages import load_config
 
 
@@ -28,7 +28,7 @@ def test_every_page_links_to_its_own_source_file(request, site_map, variant):
     site = request.getfixturevalue(variant)
     problems = []
     for page in site_map.pages:
-        html = soup(page.built(site, directory_urls=variant == "online"))
+        html = shared_soup(page.built(site, directory_urls=variant == "online"))
         found = {a.get("title"): a.get("href") for a in html.select("a.md-content__button")}
         want = expected_links(page.src)
         if found != want:

@@ -8,7 +8,7 @@ import pytest
 
 from overrides.hooks.boxes import boxes_in
 from scripts.check_evidence import html_problems, markdown_problems
-from scripts.html import soup
+from scripts.html import shared_soup
 from scripts.pages import DOCS
 
 QUOTE = '    > "Fargate Spot supports Linux tasks with the ARM64 architecture."\n    >\n'
@@ -111,7 +111,7 @@ def test_the_html_check_names_page_and_box(tmp_path):
 
 
 def _logged_links(page) -> list[str]:
-    return [a["href"] for a in soup(page).select("article table a[href*='#']")]
+    return [a["href"] for a in shared_soup(page).select("article table a[href*='#']")]
 
 
 @pytest.mark.parametrize(
@@ -128,14 +128,14 @@ def test_each_log_links_every_box_of_its_kind_by_its_anchor(online, log, kind):
     assert expected == logged, f"{log}: missing {sorted(expected - logged)}, extra {sorted(logged - expected)}"
     for box in topical:
         built = online / box.src.removesuffix(".md") / "index.html"
-        shown = soup(built).select_one(f"#{box.anchor}.{kind}")
+        shown = shared_soup(built).select_one(f"#{box.anchor}.{kind}")
         assert shown, f"{built}: no #{box.anchor}"
         # Corrections are folded asides after the page's own explanation; changes are open boxes.
         assert shown.name == ("details" if kind == "correction" else "div"), f"{built}: #{box.anchor} is a {shown.name}"
 
 
 def test_the_changes_log_gives_both_dates_newest_change_first(online):
-    rows = soup(online / "study" / "whats-changed" / "index.html").select("article table tbody tr")
+    rows = shared_soup(online / "study" / "whats-changed" / "index.html").select("article table tbody tr")
     dates = [row.find_all("td")[0].get_text(strip=True) for row in rows]
     checked = [row.find_all("td")[3].get_text(strip=True) for row in rows]
     assert len(rows) >= 20

@@ -7,7 +7,7 @@ import pytest
 
 from overrides.hooks import glossary
 from scripts import check_glossary
-from scripts.html import soup
+from scripts.html import shared_soup
 from scripts.pages import DOCS
 
 GLOSSARY_PAGE = "study/glossary.md"
@@ -60,7 +60,7 @@ def test_plurals_are_derived_unless_spelled_out():
 
 
 def test_acronyms_on_topic_pages_carry_a_tooltip(online, site_map, entries):
-    html = soup(site_map.by_src("ecs/launch-types.md").built(online, directory_urls=True))
+    html = shared_soup(site_map.by_src("ecs/launch-types.md").built(online, directory_urls=True))
     titles = {a.get_text(): a["title"] for a in html.select("article abbr")}
     expected = {e.term: e.text for e in entries}
     assert titles.get("ECS") == expected["ECS"]
@@ -68,13 +68,13 @@ def test_acronyms_on_topic_pages_carry_a_tooltip(online, site_map, entries):
 
 
 def test_plural_acronyms_carry_the_singular_tooltip(online, site_map):
-    html = soup(site_map.by_src("eks/node-types.md").built(online, directory_urls=True))
+    html = shared_soup(site_map.by_src("eks/node-types.md").built(online, directory_urls=True))
     titles = {a.get_text(): a["title"] for a in html.select("article abbr")}
     assert titles.get("AMIs", "").startswith("Amazon Machine Images")
 
 
 def test_the_glossary_page_is_rendered_from_the_same_list(online, site_map, entries):
-    html = soup(site_map.by_src(GLOSSARY_PAGE).built(online, directory_urls=True))
+    html = shared_soup(site_map.by_src(GLOSSARY_PAGE).built(online, directory_urls=True))
     assert glossary.MARKER not in html.get_text(), "the glossary hook did not replace its marker"
     rows = {tr.select_one("td").get_text(strip=True) for tr in html.select("article table tbody tr")}
     listed = {e.term for e in entries} - {"CVEs", "IPs"}  # spelled-out plurals fold into their singular

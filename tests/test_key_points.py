@@ -10,7 +10,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from overrides.hooks import key_points
-from scripts.html import soup
+from scripts.html import shared_soup
 
 BOX = '!!! abstract "Key points"\n\n' + "    - A point. ([A](#a))\n" * 3
 PAGE = "---\ndescription: x\n---\n\n# Title\n\nIntro.\n\n{box}\n## A\n\nText.\n"
@@ -58,7 +58,7 @@ def test_every_topic_page_shows_its_key_points_linked_under_the_title_and_out_of
     for page in site_map.pages:
         if not key_points.is_topic_page(page.src):
             continue
-        html = soup(page.built(online, directory_urls=True))
+        html = shared_soup(page.built(online, directory_urls=True))
         box = html.select_one(f"article #{key_points.ANCHOR}.admonition.abstract")
         link = html.select_one(f'article .reading-time a[href="#{key_points.ANCHOR}"]')
         if box is None or link is None:
@@ -73,7 +73,7 @@ def test_every_topic_page_shows_its_key_points_linked_under_the_title_and_out_of
 def test_pages_with_three_or_more_sections_list_them_folded_before_the_first(site_map, online):
     wrong = []
     for page in site_map.pages:
-        html = soup(page.built(online, directory_urls=True))
+        html = shared_soup(page.built(online, directory_urls=True))
         sections = [h for h in html.select("article h2[id]")]
         listed = html.select_one("article details.page-contents")
         if len(sections) < 3:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scripts import vendor
-from scripts.html import css_urls, html_pages, is_remote, parse, references, soup
+from scripts.html import css_urls, html_pages, is_remote, parse, references, shared_soup
 
 MERMAID = "assets/vendor/mermaid/mermaid.min.js"
 
@@ -46,7 +46,7 @@ def test_diagram_pages_load_mermaid_from_the_site_itself_or_not_at_all(variant, 
     site = request.getfixturevalue(variant)
     diagram_pages = 0
     for page in html_pages(site):
-        html = soup(page)
+        html = shared_soup(page)
         mermaid = [s["src"] for s in html.find_all("script", src=True) if "mermaid" in s["src"]]
         client_side, drawn = html.select("pre.mermaid"), html.select("div.mermaid > template[shadowrootmode]")
         diagram_pages += bool(client_side or drawn)
@@ -62,7 +62,7 @@ def test_diagram_pages_load_mermaid_from_the_site_itself_or_not_at_all(variant, 
 
 def test_offline_build_uses_the_vendored_iframe_worker_shim(offline):
     for page in html_pages(offline):
-        shims = [s["src"] for s in soup(page).find_all("script", src=True) if "iframe-worker" in s["src"]]
+        shims = [s["src"] for s in shared_soup(page).find_all("script", src=True) if "iframe-worker" in s["src"]]
         if page.name == "404.html":
             continue
         assert len(shims) == 1 and not is_remote(shims[0]), f"{page.relative_to(offline)}: {shims}"

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from scripts.build import DOWNLOAD_PATH, build_offline, default_outputs
-from scripts.html import html_pages, soup
+from scripts.html import html_pages, shared_soup
 from scripts.local_server import base_path
 from scripts.prerender_diagrams import Prerenderer
 
@@ -43,7 +43,7 @@ def test_every_online_page_links_to_the_zip_where_it_is(builds):
     problems = []
     for page in html_pages(site):
         where = page.relative_to(site).as_posix()
-        links = [a["href"] for a in soup(page).find_all("a", href=True) if a["href"].endswith(".zip")]
+        links = [a["href"] for a in shared_soup(page).find_all("a", href=True) if a["href"].endswith(".zip")]
         if len(links) != 1:
             problems.append(f"{where}: {len(links)} links to a zip, want 1")
             continue

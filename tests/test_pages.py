@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.html import soup
+from scripts.html import shared_soup
 from scripts.pages import markdown_sources
 
 
@@ -36,7 +36,7 @@ def test_every_page_has_a_one_line_description(site_map):
 def test_every_page_has_exactly_one_h1_and_its_meta_description(site_map, online):
     problems = []
     for page in site_map.pages:
-        html = soup(page.built(online, directory_urls=True))
+        html = shared_soup(page.built(online, directory_urls=True))
         h1s = html.select("article h1")
         if len(h1s) != 1:
             problems.append(f"docs/{page.src}: {len(h1s)} H1 headings, want exactly one")
@@ -47,7 +47,7 @@ def test_every_page_has_exactly_one_h1_and_its_meta_description(site_map, online
 
 
 def test_custom_404_page_is_built(online):
-    html = soup(online / "404.html")
+    html = shared_soup(online / "404.html")
     assert html.select_one("article h1").get_text(strip=True) == "Page not found"
 
 

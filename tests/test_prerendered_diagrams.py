@@ -11,7 +11,7 @@ import pytest
 from overrides.hooks import mermaid_source
 from scripts.build import MERMAID_JS
 from scripts.check_diagrams import extract
-from scripts.html import html_pages, soup
+from scripts.html import html_pages, shared_soup
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ def test_every_diagram_is_drawn_at_build_time(variant, request, browser):
     site = request.getfixturevalue(variant)
     problems, drawn = [], 0
     for page in html_pages(site):
-        html = soup(page)
+        html = shared_soup(page)
         problems += [f"{page.relative_to(site)}: diagram left to the browser" for _ in html.select("pre.mermaid")]
         # soupsieve does not look inside <template>, so step in by hand.
         for template in html.select("div.mermaid > template[shadowrootmode=open]"):
@@ -40,7 +40,7 @@ def test_a_line_break_in_a_label_reaches_mermaid(site_map, online, browser):
     sources_with_br = [p for p in site_map.pages if "<br>" in "".join(d.source for d in extract(p.path))]
     assert sources_with_br, "no diagram label uses <br>; pick another check"
     page = sources_with_br[0]
-    templates = soup(page.built(online, directory_urls=True)).select("div.mermaid > template")
+    templates = shared_soup(page.built(online, directory_urls=True)).select("div.mermaid > template")
     labels = [label for t in templates for label in t.find_all(class_="nodeLabel")]
     assert any(label.find("br") for label in labels), f"docs/{page.src}: the <br> of its labels was lost"
 

@@ -10,7 +10,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from overrides.hooks import reading_and_exams as hook
-from scripts.html import soup
+from scripts.html import shared_soup
 from scripts.pages import DOCS
 
 ROUTES = "## Suggested route per exam\n\n| Exam | Pages |\n| --- | --- |\n| SAA-C03 | [A](../a.md) → [B](../b.md#x) |\n"
@@ -39,7 +39,7 @@ def test_every_page_shows_its_reading_time_and_its_exam_routes(site_map, online)
     assert {"SAA-C03", "DVA-C02", "SOA-C03", "DOP-C02"} <= routes.keys()
     problems = []
     for page in site_map.pages[1:]:
-        shown = soup(page.built(online, directory_urls=True)).select_one("article p.reading-time")
+        shown = shared_soup(page.built(online, directory_urls=True)).select_one("article p.reading-time")
         text = shown.get_text(" ", strip=True) if shown else ""
         minutes = hook.reading_minutes(page.path.read_text(encoding="utf-8"))
         exams = [exam for exam, pages in routes.items() if page.src in pages]
@@ -52,7 +52,7 @@ def test_every_page_shows_its_reading_time_and_its_exam_routes(site_map, online)
 
 def test_each_route_shows_the_sum_of_its_pages_reading_times(site_map, online):
     by_url = {page.url(directory_urls=True): page for page in site_map.pages}
-    rows = soup(online / "study" / "exam-map" / "index.html").select("article table")[-1].select("tbody tr")
+    rows = shared_soup(online / "study" / "exam-map" / "index.html").select("article table")[-1].select("tbody tr")
     assert len(rows) >= 4
     for row in rows:
         cells = row.select("td")
