@@ -20,7 +20,7 @@ from pathlib import Path
 
 from overrides.hooks import answer_sources, quiz
 from overrides.hooks.boxes import AWS_SOURCE, Box, boxes_in
-from scripts.html import soup
+from scripts.html import shared_soup
 from scripts.pages import DOCS
 
 ROOT = DOCS.parent
@@ -40,7 +40,7 @@ def markdown_problems(paths: list[Path]) -> tuple[list[Box], list[str]]:
 def html_problems(site: Path) -> list[str]:
     problems = []
     for page in sorted(site.rglob("*.html")):
-        for box in soup(page).select(":is(.admonition, details):is(.correction, .changed)"):
+        for box in shared_soup(page).select(":is(.admonition, details):is(.correction, .changed)"):
             title_tag = box.select_one(".admonition-title, summary")
             title = " ".join(title_tag.get_text().split()) if title_tag else "(no title)"
             where = f"{page.relative_to(site).as_posix()}: box {title!r}"
