@@ -132,17 +132,17 @@ def offline(builds: Outputs) -> Path:
 def content_check_findings(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[dict[str, Future[content_checks.Findings]]]:
-    """The content checks' findings (tests/content_checks.py) on a copy of the project with each `change` that
-    a selected test is parametrized with (key: its `case`), two at a time in the background: a build and a
-    Markdown lint are processes of their own."""
+    """The content checks' findings (tests/content_checks.py) on a copy of the project for each `copy` that a
+    selected test is parametrized with, changed by its `change`, two at a time in the background: a build
+    and a Markdown lint are processes of their own."""
     changes = {
-        item.callspec.params["case"]: item.callspec.params["change"]
+        item.callspec.params["copy"]: item.callspec.params["change"]
         for item in request.session.items
         if "content_check_findings" in getattr(item, "fixturenames", ()) and hasattr(item, "callspec")
     }
     snapshot = content_checks.copy_project(tmp_path_factory.mktemp("snapshot"))
     with ThreadPoolExecutor(max_workers=2, initializer=run_in_background) as pool:
         yield {
-            case: pool.submit(content_checks.checked_copy, tmp_path_factory.mktemp("case"), snapshot, change)
-            for case, change in changes.items()
+            copy: pool.submit(content_checks.checked_copy, tmp_path_factory.mktemp("copy"), snapshot, change)
+            for copy, change in changes.items()
         }
