@@ -192,10 +192,14 @@ def _inner(tag: Tag) -> str:
     return "".join(str(child) for child in tag.contents).strip()
 
 
-def _site_relative(fragment: str, page: Page) -> str:
-    """The fragment for the bank: relative links rewritten from the page's folder to the site root, and
+# Between the fragments of one question, which are parsed together: one parse a question, not one a fragment.
+_SPLIT = "<!--quiz-bank-fragment-->"
+
+
+def _site_relative(fragments: list[str], page: Page) -> list[str]:
+    """The fragments for the bank: relative links rewritten from the page's folder to the site root, and
     acronyms as plain text (each tooltip repeats its expansion: most of the bank's bytes otherwise)."""
-    soup = BeautifulSoup(fragment, "html.parser")
+    soup = BeautifulSoup(_SPLIT.join(fragments), "html.parser")
     for abbr in soup.find_all("abbr"):
         abbr.unwrap()
     base = page.url.rstrip("/") if not page.url or page.url.endswith("/") else posixpath.dirname(page.url)
@@ -205,7 +209,7 @@ def _site_relative(fragment: str, page: Page) -> str:
             a["href"] = f"{page.url}{href}"
         elif not re.match(r"^[a-z]+:|^/", href):
             a["href"] = posixpath.normpath(posixpath.join(base, href)) + ("/" if href.endswith("/") else "")
-    return str(soup)
+    return str(soup).split(_SPLIT)
 
 
 def _form(details: Tag, number: int, page: Page, topic: str) -> tuple[str, dict]:
@@ -254,17 +258,20 @@ def _form(details: Tag, number: int, page: Page, topic: str) -> tuple[str, dict]
         f'<p class="quiz__result" role="status" aria-live="polite"></p>'
         f'<div class="quiz__explanation" hidden>{explanation}</div></form>'
     )
+    question, explained, *parts = _site_relative(
+        [question_html, explanation, *(part for o in options for part in (o["html"], o["reason"]))], page
+    )
     entry = {
         "id": qid,
         "topic": topic,
         "page": page.title or page.file.src_uri,
-        "question": _site_relative(question_html, page),
+        "question": question,
         "kind": kind,
         "options": [
-            {"html": _site_relative(o["html"], page), "right": o["right"], "reason": _site_relative(o["reason"], page)}
-            for o in options
+            {"html": html_, "right": o["right"], "reason": reason}
+            for o, html_, reason in zip(options, parts[::2], parts[1::2], strict=True)
         ],
-        "explanation": _site_relative(explanation, page),
+        "explanation": explained,
     }
     return form, entry
 
