@@ -48,6 +48,7 @@ PLANTED = {
     "sideways": ("study/glossary.md", SIDEWAYS),
 }
 EMPTIED = "assets/javascripts/abbr.js"
+SITE = load_site_map()
 # The faulty pages read as every page is read, and in which builds.
 READ = {("broken diagram", "online"), ("broken diagram", "offline"), ("faults", "online")}
 
@@ -59,7 +60,7 @@ class FaultyCopy:
     offline: Path
 
     def page(self, fault: str) -> Page:
-        return load_site_map().by_src(PLANTED[fault][0])
+        return SITE.by_src(PLANTED[fault][0])
 
     def target(self, fault: str, variant: str) -> Target:
         """The Target of the page that holds `fault`, with the diagram lines of its planted source."""
