@@ -118,7 +118,7 @@ def device_visits(page_url) -> Iterator[Callable[[str, str, Page], devices.Visit
         for device in devices.DEVICES:
             thread = stack.enter_context(BrowserThread())
             for variant in VARIANTS:
-                urls = {page: page_url(variant, page) for page in devices.pages_read_on(device)}
+                urls = {page: page_url(variant, page) for page in PAGES}
                 groups[(variant, device)] = thread.submit(partial(devices.read_pages, device=device, urls=urls))
 
         def visit(variant: str, device: str, page: Page) -> devices.Visit:

@@ -9,9 +9,10 @@ scaling and the full-screen view's zoom alike.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, field
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Locator, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from scripts.pages import Page as SitePage
@@ -152,6 +153,17 @@ class Visit:
     cut_tables: list[str] = field(default_factory=list)
     first_screen: dict = field(default_factory=dict)  # FIRST_SCREEN_JS, before any scroll
     problems: list[str] = field(default_factory=list)  # requests and errors while reading
+    # On a laptop, which walks the nav: what the page's nav entry, clicked on the page before, opened.
+    arrival: Arrival | None = None
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """Where a click on a page's nav entry led: the URL and the H1s shown, or why there was nothing to click."""
+
+    url: str = ""
+    headings: tuple[str, ...] = ()
+    problem: str = ""
 
 
 def wait_closed(tab: Page) -> None:
@@ -211,13 +223,37 @@ def open_device(browser: Browser, name: str, url: str) -> Device:
     return Device(name, tab, watch(tab, local_to(origin_of(url))))
 
 
-def read_on(device: Device, url: str, page: SitePage) -> Visit:
-    """Open `url` and read it as a reader on this device would: sideways scroll and an acronym's tap on a
-    phone (with text under MIN_TEXT_PX and tables cut off), then every diagram as drawn and opened."""
+def nav_link(tab: Page, page: SitePage) -> Locator:
+    """The page's entry in the laptop's nav sidebar, inside its section when it has one."""
+    nav = tab.locator("nav.md-nav--primary")
+    if page.section:
+        nav = nav.locator("li.md-nav__item--section").filter(has=tab.locator(":scope > label", has_text=page.section))
+    return nav.get_by_role("link", name=page.title, exact=True)
+
+
+def arrive_by_nav(tab: Page, url: str, page: SitePage) -> Arrival:
+    """Click the page's nav entry on the page the tab shows, as a reader would; when there is no single entry
+    to click, say so and open `url`, so that the page is still read."""
+    link = nav_link(tab, page)
+    if link.count() != 1:
+        problem = f"{link.count()} nav links named {page.title!r} on {tab.url}"
+        tab.goto(url, wait_until="load")
+        return Arrival(problem=problem)
+    link.click()
+    tab.wait_for_load_state()
+    return Arrival(tab.url, tuple(text.rstrip("¶").strip() for text in tab.locator("article h1").all_inner_texts()))
+
+
+def read_on(device: Device, url: str, page: SitePage, *, by_nav: bool = False) -> Visit:
+    """Open `url` (on a laptop, `by_nav`: click its nav entry) and read it as a reader on this device would:
+    sideways scroll and an acronym's tap on a phone (with text under MIN_TEXT_PX and tables cut off), then
+    every diagram as drawn and opened."""
     traffic = device.traffic
     seen = len(traffic.outside), len(traffic.failed), len(traffic.console_errors)
-    device.tab.goto(url, wait_until="load")
-    found = Visit(first_screen=device.tab.evaluate(FIRST_SCREEN_JS))
+    arrival = arrive_by_nav(device.tab, url, page) if by_nav else None
+    if arrival is None:
+        device.tab.goto(url, wait_until="load")
+    found = Visit(first_screen=device.tab.evaluate(FIRST_SCREEN_JS), arrival=arrival)
     if device.name == "phone":
         found.sideways = device.tab.evaluate(SIDEWAYS_JS)
         found.small_text = device.tab.evaluate(SMALL_TEXT_JS, MIN_TEXT_PX)
@@ -232,21 +268,25 @@ def read_on(device: Device, url: str, page: SitePage) -> Visit:
 DIAGRAM_PAGES = [p for p in PAGES if page_target("online", p).diagram_lines]
 
 
-def pages_read_on(device: str) -> list[SitePage]:
-    """What each device reads: a phone every page (sideways scroll, acronyms), a laptop the diagram pages."""
-    return PAGES if device == "phone" else DIAGRAM_PAGES
-
-
 def read_pages(browser: Browser, device: str, urls: dict[SitePage, str]) -> dict[str, Visit | Exception]:
-    """Read each page in one tab of `device`, in order; per page source, its Visit or what went wrong."""
+    """Read each page in one tab of `device`, in order; per page source, its Visit or what went wrong.
+
+    A phone opens each page by its URL. A laptop walks the nav: it starts on the last page and reaches each
+    page by clicking its entry on the page before, so the walk also checks every entry of the nav."""
     opened = open_device(browser, device, next(iter(urls.values())))
+    walk = device == "laptop"
     found: dict[str, Visit | Exception] = {}
     try:
+        if walk:
+            opened.tab.goto(list(urls.values())[-1], wait_until="load")
         for page, url in urls.items():
             try:
-                found[page.src] = read_on(opened, url, page)
+                found[page.src] = read_on(opened, url, page, by_nav=walk)
             except Exception as error:  # the test of that page raises it
                 found[page.src] = error
+                if walk:  # the next entry is clicked on this page
+                    with suppress(PlaywrightError):
+                        opened.tab.goto(url, wait_until="load")
     finally:
         opened.tab.context.close()
     return found

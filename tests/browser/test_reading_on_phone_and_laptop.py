@@ -4,7 +4,8 @@ off there; a tapped acronym shows its expansion.
 Both builds: online over http, offline from file://.
 
 Each page is visited once per build and device, in the background from the first browser test on
-(tests/browser/devices.py says how a visit reads a page); the tests below judge that one visit.
+(tests/browser/devices.py says how a visit reads a page; the laptop reaches each page through the nav,
+which tests/browser/test_navigation.py judges); the tests below judge that one visit.
 """
 
 from __future__ import annotations
