@@ -324,11 +324,10 @@ AXE_LOADED_JS = "() => typeof window.axe === 'object' && typeof window.axe.run =
 # axe-core parses the same few computed colours thousands of times a page (colorjs.io, a third of the
 # colour-contrast rule's time): remember each string's parse. Same colours in, same fields out, so the
 # verdicts do not change (tests/browser/test_axe_memo.py compares them); a string that fails to parse
-# is never remembered and fails again, as axe expects.
+# is never remembered and fails again, as axe expects. Run once, right after axe is injected.
 AXE_REMEMBER_COLOURS_JS = """
 () => {
   const proto = axe.commons.color.Color.prototype;
-  if (proto.parseString.remembers) return;
   const parse = proto.parseString, known = new Map();
   proto.parseString = function (text) {
     const fields = known.get(text);
@@ -340,7 +339,6 @@ AXE_REMEMBER_COLOURS_JS = """
     [this.r, this.g, this.b, this.alpha] = fields;
     return this;
   };
-  proto.parseString.remembers = true;
 }
 """
 AXE_RUN_JS = "(options) => axe.run(document, options).then((results) => results.violations)"
