@@ -98,18 +98,12 @@ def copy_sources(target: Path) -> Path:
     return content_checks.copy_project(target, names=("mkdocs.yml", "docs", "overrides"))
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path, builds: Outputs) -> Path:
-    """A throwaway copy of the sources, for builds that must fail for one planted reason.
-
-    Asking for `builds` skips these tests while the real site is broken: the copy would
-    inherit that fault, and one mistake should give one failure."""
-    return copy_sources(tmp_path)
-
-
 @pytest.fixture(scope="session")
 def project_copies(tmp_path_factory: pytest.TempPathFactory, builds: Outputs) -> Callable[[str], Path]:
-    """`project_copy` for fixtures of a wider scope: `project_copies(name)` makes a new copy each call."""
+    """`project_copies(name)`: a new throwaway copy of the sources each call, for builds with planted faults.
+
+    Asking for `builds` skips the tests that use it while the real site is broken: a copy would
+    inherit that fault, and one mistake should give one failure."""
     return lambda name: copy_sources(tmp_path_factory.mktemp(name))
 
 
