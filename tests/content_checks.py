@@ -19,29 +19,27 @@ from scripts.spellcheck import load_wordlist
 COPIED = ("mkdocs.yml", "docs", "overrides", ".pymarkdown.yaml")
 
 
-def content_checks(project: Path, pages: list[Path] | None = None, *, build: bool = True) -> dict[str, str]:
+def content_checks(project: Path, pages: list[Path], *, build: bool = True) -> dict[str, str]:
     """The output of each content check that fails on the project copy (an empty dict: all pass).
 
     The build (left out with `build=False`) reads every page; the spell check, the AWS link check and the
-    Markdown lint judge each file on its own, so they read only `pages` (default: every page), and the same
-    file gives the same lines."""
+    Markdown lint judge each file on its own, so they read only `pages`, and the same file gives the same
+    lines."""
     failed: dict[str, str] = {}
     if build:
         try:
             mkdocs_build(project / "site", offline=False, config=project / "mkdocs.yml")
         except BuildError as error:
             failed["build"] = str(error)
-    if pages == []:
+    if not pages:
         return failed
-    every_page = [p for p in sorted((project / "docs").rglob("*.md")) if "assets" not in p.parts]
-    misspelled = spellcheck(every_page if pages is None else pages, load_wordlist(), root=project)
+    misspelled = spellcheck(pages, load_wordlist(), root=project)
     if misspelled:
         failed["spelling"] = "\n".join(map(str, misspelled))
-    linked = check_aws_links.files_under(["docs"], root=project) if pages is None else pages
-    bad_links = check_aws_links.check(linked, root=project)
+    bad_links = check_aws_links.check(pages, root=project)
     if bad_links:
         failed["aws-links"] = "\n".join(map(str, bad_links))
-    linted = None if pages is None else [p.relative_to(project).as_posix() for p in pages]
+    linted = [p.relative_to(project).as_posix() for p in pages]
     (markdown,) = [c for c in checks(project, markdown=linted) if c.name == "markdown"]
     result = run(markdown, cwd=project)
     if not result.ok:
