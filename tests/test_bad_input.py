@@ -161,10 +161,11 @@ def names(page: str, message: str) -> bool:
 
 def new_messages(findings) -> dict[str, list[str]]:
     """Per check, its messages on the changed copy that the same check did not give on the unchanged pages."""
-    return {
-        check: [m for m in messages(output) if m not in messages(findings.before.get(check, ""))]
-        for check, output in findings.after.items()
-    }
+    new = {}
+    for check, output in findings.after.items():
+        before = set(messages(findings.before.get(check, "")))
+        new[check] = [m for m in messages(output) if m not in before]
+    return new
 
 
 CASE_COPIES = [pytest.param(c, copy_of(c), change_of(copy_of(c)), id=c.replace(" ", "-")) for c in CASES]
