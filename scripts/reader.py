@@ -8,7 +8,9 @@ same thing.
 `PageReader` makes the same visits, several pages at a time, with Playwright's async API in a
 thread of its own (sync Playwright owns the calling thread): the browser tests read every page
 that way while they judge the pages already read. The async steps mirror the sync ones line for
-line and share their scripts and their judgement (`_diagram_report`, `_axe_lines`).
+line and share their scripts and their judgement (`_diagram_report`, `_axe_lines`). Where
+`read_page` opens a fresh context, `PageReader` reads page after page in a few reused tabs, each
+cleared to a first visit's state (`new_tab_async`).
 
 Material draws each diagram inside a closed shadow root; `OPEN_SHADOW_ROOTS` runs before any
 page script and opens them, so the SVG can be inspected.
@@ -157,16 +159,24 @@ def origin_of(url: str) -> str:
     return "file://" if url.startswith("file:") else "{0.scheme}://{0.netloc}".format(urlsplit(url))
 
 
+def listeners(traffic: Traffic) -> dict[str, Callable]:
+    """What `traffic` listens to on a page: Playwright's event name, and the handler."""
+    return {
+        "request": traffic.on_request,
+        "requestfinished": traffic.on_request_finished,
+        "requestfailed": traffic.on_request_failed,
+        "response": traffic.on_response,
+        "console": traffic.on_console,
+        "pageerror": traffic.on_page_error,
+    }
+
+
 def watch(
     page: Page | AsyncPage, is_local: Callable[[str], bool], expected_error: tuple[str, int] | None = None
 ) -> Traffic:
     traffic = Traffic(is_local, expected_error)
-    page.on("request", traffic.on_request)
-    page.on("requestfinished", traffic.on_request_finished)
-    page.on("requestfailed", traffic.on_request_failed)
-    page.on("response", traffic.on_response)
-    page.on("console", traffic.on_console)
-    page.on("pageerror", traffic.on_page_error)
+    for event, handler in listeners(traffic).items():
+        page.on(event, handler)
     return traffic
 
 
@@ -396,6 +406,7 @@ class Reading:
     dark_labels: list[list[float]]
     axe_light: list[str]
     axe_dark: list[str]
+    opened_in: str  # the palette the page opened in, as Material names it ('default' is light)
     # Seconds spent in each step of the visit, for `make bench`; no test judges them.
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
@@ -422,6 +433,7 @@ def read_page(browser: Browser, url: str, *, accessibility: bool = True, documen
     clock = _Clock()
     with open_page(browser, url, status=document_status) as (page, traffic):
         clock.lap("open")
+        opened_in = colour_scheme(page)
         problems = diagram_problems(page)
         count = diagram_count(page)
         light = label_luminances(page)
@@ -435,28 +447,56 @@ def read_page(browser: Browser, url: str, *, accessibility: bool = True, documen
         axe_dark = axe_violations(page, rules=PALETTE_RULES) if accessibility else []
         clock.lap("axe dark")
     clock.lap("close")
-    return Reading(url, traffic, count, problems, light, dark, axe_light, axe_dark, clock.laps)
+    return Reading(url, traffic, count, problems, light, dark, axe_light, axe_dark, opened_in, clock.laps)
 
 
 # The same visit with Playwright's async API, step for step, so that several pages can be read at once.
 
 
-@asynccontextmanager
-async def open_page_async(
-    browser: AsyncBrowser, url: str, *, color_scheme: str = "light", status: int = 200
-) -> AsyncIterator[tuple[AsyncPage, Traffic]]:
-    """`open_page`, async."""
+# The async reader keeps one tab per page in flight and reads page after page in it, where the sync
+# `read_page` opens a fresh context per page: a new context starts a renderer that compiles Material's
+# script and axe-core again, a quarter of a reading's CPU. A reused tab still reads as a first visit
+# would: the page's storage is cleared when it is left, so the next page opens in the light palette, and
+# a file is reported as requested even when the cache could serve it, so the page weight counts every
+# file (tests/browser/test_every_page_in_chromium.py compares a late page with a fresh context's).
+# The cache is off all the same: with it on, Chromium spends more CPU than it saves (it stores compiled
+# scripts in it): the 69 readings took 180-200 CPU-seconds with it, 155-160 without.
+FORGET_STORAGE_JS = "() => { localStorage.clear(); sessionStorage.clear(); }"
+
+
+async def new_tab_async(browser: AsyncBrowser, *, color_scheme: str = "light") -> AsyncPage:
+    """A tab in a context of its own, with shadow roots opened and the HTTP cache off (see above)."""
     context = await browser.new_context(color_scheme=color_scheme, viewport=VIEWPORT)
+    await context.add_init_script(OPEN_SHADOW_ROOTS)
+    page = await context.new_page()
+    devtools = await context.new_cdp_session(page)
+    await devtools.send("Network.enable")
+    await devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    return page
+
+
+@asynccontextmanager
+async def open_page_async(page: AsyncPage, url: str, *, status: int = 200) -> AsyncIterator[Traffic]:
+    """`open_page` in a reused tab (`new_tab_async`): watch its traffic while `url` is open. `leave_tab_async`
+    then readies the tab for the next page."""
+    traffic = Traffic(local_to(origin_of(url)), (url, status) if status >= 400 else None)
+    handlers = listeners(traffic)
+    for event, handler in handlers.items():
+        page.on(event, handler)
     try:
-        await context.add_init_script(OPEN_SHADOW_ROOTS)
-        page = await context.new_page()
-        traffic = watch(page, local_to(origin_of(url)), (url, status) if status >= 400 else None)
         response = await page.goto(url, wait_until="load")
         if response is not None and response.status != status:
             traffic.failed.append(f"{url}: HTTP {response.status}, want {status}")
-        yield page, traffic
+        yield traffic
     finally:
-        await context.close()
+        for event, handler in handlers.items():
+            page.remove_listener(event, handler)
+
+
+async def leave_tab_async(page: AsyncPage) -> None:
+    """Clear the storage of the page the tab shows, then blank the tab: the next page opens as on a first visit."""
+    await page.evaluate(FORGET_STORAGE_JS)
+    await page.goto("about:blank")
 
 
 async def diagram_problems_async(page: AsyncPage) -> list[tuple[int, str]]:
@@ -507,12 +547,13 @@ async def axe_violations_async(
 
 
 async def read_page_async(
-    browser: AsyncBrowser, url: str, *, accessibility: bool = True, document_status: int = 200
+    page: AsyncPage, url: str, *, accessibility: bool = True, document_status: int = 200
 ) -> Reading:
-    """`read_page`, async."""
+    """`read_page`, async, in a reused tab (`new_tab_async`)."""
     clock = _Clock()
-    async with open_page_async(browser, url, status=document_status) as (page, traffic):
+    async with open_page_async(page, url, status=document_status) as traffic:
         clock.lap("open")
+        opened_in = await page.evaluate(COLOUR_SCHEME_JS)
         problems = await diagram_problems_async(page)
         count = await page.evaluate(DIAGRAM_COUNT_JS)
         light = await page.evaluate(LABEL_LUMINANCES_JS)
@@ -526,7 +567,7 @@ async def read_page_async(
         axe_dark = await axe_violations_async(page, rules=PALETTE_RULES) if accessibility else []
         clock.lap("axe dark")
     clock.lap("close")
-    return Reading(url, traffic, count, problems, light, dark, axe_light, axe_dark, clock.laps)
+    return Reading(url, traffic, count, problems, light, dark, axe_light, axe_dark, opened_in, clock.laps)
 
 
 @dataclass(frozen=True)
@@ -610,22 +651,28 @@ class PageReader(Generic[K]):
         start = time.perf_counter()
         try:
             async with launch_async() as browser:
-                gate = asyncio.Semaphore(self.in_flight)  # first come, first served: pages start in order
+                # One tab per page in flight; pages take a free tab first come, first served, so they start in order.
+                tabs: asyncio.Queue[AsyncPage] = asyncio.Queue()
+                for _ in range(self.in_flight):
+                    tabs.put_nowait(await new_tab_async(browser))
 
                 async def read(key: K, visit: Visit) -> None:
-                    async with gate:
-                        future = self._futures[key]
-                        try:
-                            reading = await read_page_async(
-                                browser,
-                                visit.url,
-                                accessibility=visit.accessibility,
-                                document_status=visit.document_status,
-                            )
-                        except Exception as error:  # the test that asks for this page raises it
-                            future.set_exception(error)
-                        else:
-                            future.set_result(reading)
+                    tab = await tabs.get()
+                    future = self._futures[key]
+                    try:
+                        reading = await read_page_async(
+                            tab, visit.url, accessibility=visit.accessibility, document_status=visit.document_status
+                        )
+                    except Exception as error:  # the test that asks for this page raises it
+                        future.set_exception(error)
+                    else:
+                        future.set_result(reading)
+                    try:
+                        await leave_tab_async(tab)
+                    except PlaywrightError:  # the tab is in no state to reuse: the next page gets a new one
+                        await tab.context.close()
+                        tab = await new_tab_async(browser)
+                    tabs.put_nowait(tab)
 
                 await asyncio.gather(*(read(key, visit) for key, visit in self.visits.items()))
                 self.elapsed = time.perf_counter() - start

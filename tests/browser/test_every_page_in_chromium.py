@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.targets import TARGETS, Target
+from scripts.reader import Reading, read_page
+from tests.browser.targets import TARGETS, VARIANTS, Target
 
 pytestmark = pytest.mark.browser
 every_page = pytest.mark.parametrize("target", TARGETS, ids=str)
@@ -72,3 +73,24 @@ def test_no_serious_accessibility_violation(target, readings):
         for line in found
     ]
     fail_if(target, "axe-core violations of serious or critical impact", lines)
+
+
+# The readings reuse a few tabs, page after page (scripts/reader.PageReader); each page must still be read
+# as on a first visit, in the light palette, whatever palette the page before was left in.
+@every_page
+def test_each_page_opens_in_the_light_palette(target, readings):
+    opened_in = readings(target).opened_in
+    fail_if(target, "the palette it opened in", [] if opened_in == "default" else [f"{opened_in!r}, want 'default'"])
+
+
+@pytest.mark.parametrize("target", [[t for t in TARGETS if t.variant == v and t.page][-1] for v in VARIANTS], ids=str)
+def test_a_page_read_in_a_reused_tab_asks_for_what_a_fresh_browser_asks_for(target, readings, browser):
+    """The last page of each variant, read after many others in the same tabs: the files it asked for (the page
+    weight counts them) are those a fresh browser context asks for, none left to a cache. (The offline search
+    worker's URL carries a query that changes on every load.)"""
+    fresh = read_page(browser, readings(target).url, accessibility=target.audited)
+
+    def files(reading: Reading) -> list[str]:
+        return sorted(url.split("?")[0] for url in reading.traffic.requested)
+
+    assert files(readings(target)) == files(fresh)
