@@ -1,12 +1,11 @@
 """Fixtures of the browser tests: the online build served on 127.0.0.1, the offline build read from
 file://, one reading per page and variant, one visit per page, variant and device (phone or laptop),
-the typed searches, the search-quality runs, and the copy with planted faults and its readings, each
-shared by the tests that look at it.
+the typed searches, and the copy with planted faults and its readings, each shared by the tests that
+look at it.
 
 All are made in the background from the first browser test on (tests/background.py lists them):
 the readings a few pages at a time in a thread of their own (scripts/reader.PageReader), the device
-visits, the typed searches and the search-quality runs in threads each with a Chromium of its own
-(scripts/browser.BrowserThread),
+visits and the typed searches in threads each with a Chromium of its own (scripts/browser.BrowserThread),
 the faulty copy in another. The tests that judge them run last, so the pages are read while the rest of
 the suite runs, and the two cores both work."""
 
@@ -15,17 +14,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page as PlaywrightPage
 
 from scripts.browser import BrowserThread, run_in_background
 from scripts.local_server import Served, serve
 from scripts.pages import Page
-from scripts.reader import PageReader, Reading, Visit, open_page, read_page, search
+from scripts.reader import PageReader, Reading, Traffic, Visit, open_page, read_page, search
 from tests import background
-from tests.browser import devices, faults, search_quality
+from tests.browser import devices, faults
 from tests.browser.targets import PAGES, TARGETS, VARIANTS, Target
 
 READER = pytest.StashKey[PageReader]()
@@ -94,22 +95,18 @@ def readings(
         yield reading
 
 
-@pytest.fixture(scope="session")
-def search_runs(page_url) -> Iterator[Callable[[str], search_quality.SearchRuns]]:
-    """`search_runs(variant)`: the search-quality queries, names and marks (tests/browser/search_quality.py), run in
-    one tab per build opened at the home page, in a thread and a Chromium of their own."""
+@dataclass(frozen=True)
+class Tab:
+    variant: str
+    page: PlaywrightPage
+    traffic: Traffic
 
-    def url_of(variant: str) -> Callable[[str], str]:
-        return lambda src: page_url(variant, search_quality.SITE.by_src(src))
 
-    with BrowserThread() as thread:
-        runs = {
-            variant: thread.submit(
-                partial(search_quality.run_all, url=page_url(variant, PAGES[0]), url_of=url_of(variant))
-            )
-            for variant in VARIANTS
-        }
-        yield lambda variant: runs[variant].result()
+@pytest.fixture(scope="module", params=VARIANTS)
+def tab(request: pytest.FixtureRequest, browser, page_url) -> Iterator[Tab]:
+    """One tab per variant and test module, opened at the home page, reused by the module's tests."""
+    with open_page(browser, page_url(request.param, PAGES[0])) as (page, traffic):
+        yield Tab(request.param, page, traffic)
 
 
 @pytest.fixture(scope="session")
