@@ -192,24 +192,19 @@ def _inner(tag: Tag) -> str:
     return "".join(str(child) for child in tag.contents).strip()
 
 
-# Between the fragments of one question, which are parsed together: one parse a question, not one a fragment.
-_SPLIT = "<!--quiz-bank-fragment-->"
-
-
-def _site_relative(fragments: list[str], page: Page) -> list[str]:
-    """The fragments for the bank: relative links rewritten from the page's folder to the site root, and
-    acronyms as plain text (each tooltip repeats its expansion: most of the bank's bytes otherwise)."""
-    soup = BeautifulSoup(_SPLIT.join(fragments), "html.parser")
-    for abbr in soup.find_all("abbr"):
-        abbr.unwrap()
+def _for_the_bank(tags: list[Tag], page: Page) -> None:
+    """In place, once the page's form is written: relative links rewritten from the page's folder to the site
+    root, and acronyms as plain text (each tooltip repeats its expansion: most of the bank's bytes otherwise)."""
     base = page.url.rstrip("/") if not page.url or page.url.endswith("/") else posixpath.dirname(page.url)
-    for a in soup.find_all("a", href=True):
-        href = a["href"]
-        if href.startswith("#"):
-            a["href"] = f"{page.url}{href}"
-        elif not re.match(r"^[a-z]+:|^/", href):
-            a["href"] = posixpath.normpath(posixpath.join(base, href)) + ("/" if href.endswith("/") else "")
-    return str(soup).split(_SPLIT)
+    for tag in tags:
+        for abbr in tag.find_all("abbr"):
+            abbr.unwrap()
+        for a in tag.find_all("a", href=True):
+            href = a["href"]
+            if href.startswith("#"):
+                a["href"] = f"{page.url}{href}"
+            elif not re.match(r"^[a-z]+:|^/", href):
+                a["href"] = posixpath.normpath(posixpath.join(base, href)) + ("/" if href.endswith("/") else "")
 
 
 def _form(details: Tag, number: int, page: Page, topic: str) -> tuple[str, dict]:
@@ -218,6 +213,7 @@ def _form(details: Tag, number: int, page: Page, topic: str) -> tuple[str, dict]
     question_html = _inner(summary) if summary else ""
     task_list = details.find("ul", class_="task-list")
     options = []
+    parts: list[tuple[Tag, Tag | None]] = []  # per option, its text and its reason, for the bank
     for item in task_list.find_all("li", recursive=False) if task_list else []:
         box = item.find("input")
         right = bool(box is not None and box.has_attr("checked"))
@@ -225,10 +221,12 @@ def _form(details: Tag, number: int, page: Page, topic: str) -> tuple[str, dict]
         if marker is not None:
             marker.decompose()
         nested = item.find("ul")
-        reason = _inner(nested.find("li")) if nested and nested.find("li") else ""
+        reason_tag = nested.find("li") if nested else None
+        reason = _inner(reason_tag) if reason_tag else ""
         if nested:
             nested.extract()
         options.append({"html": _inner(item), "right": right, "reason": reason})
+        parts.append((item, reason_tag))
     if task_list:
         task_list.extract()
     if summary:
@@ -258,20 +256,19 @@ def _form(details: Tag, number: int, page: Page, topic: str) -> tuple[str, dict]
         f'<p class="quiz__result" role="status" aria-live="polite"></p>'
         f'<div class="quiz__explanation" hidden>{explanation}</div></form>'
     )
-    question, explained, *parts = _site_relative(
-        [question_html, explanation, *(part for o in options for part in (o["html"], o["reason"]))], page
-    )
+    # The form is written: the same tags, made ready for the bank, give its fragments (one parse a question).
+    _for_the_bank([tag for tag in (summary, details, *(t for pair in parts for t in pair)) if tag is not None], page)
     entry = {
         "id": qid,
         "topic": topic,
         "page": page.title or page.file.src_uri,
-        "question": question,
+        "question": _inner(summary) if summary else "",
         "kind": kind,
         "options": [
-            {"html": html_, "right": o["right"], "reason": reason}
-            for o, html_, reason in zip(options, parts[::2], parts[1::2], strict=True)
+            {"html": _inner(item), "right": o["right"], "reason": _inner(reason) if reason else ""}
+            for o, (item, reason) in zip(options, parts, strict=True)
         ],
-        "explanation": explained,
+        "explanation": _inner(details),
     }
     return form, entry
 
