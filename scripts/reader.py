@@ -180,6 +180,12 @@ def watch(
     return traffic
 
 
+def unwatch(page: Page | AsyncPage, traffic: Traffic) -> None:
+    """Stop `traffic` listening to `page` (Playwright keeps one wrapper per bound method, so it finds them)."""
+    for event, handler in listeners(traffic).items():
+        page.remove_listener(event, handler)
+
+
 # What every visit's browser context is: a laptop window, the palette the system asks for.
 VIEWPORT = {"width": 1280, "height": 900}
 
@@ -464,9 +470,9 @@ def read_page(browser: Browser, url: str, *, accessibility: bool = True, documen
 FORGET_STORAGE_JS = "() => { localStorage.clear(); sessionStorage.clear(); }"
 
 
-async def new_tab_async(browser: AsyncBrowser, *, color_scheme: str = "light") -> AsyncPage:
-    """A tab in a context of its own, with shadow roots opened and the HTTP cache off (see above)."""
-    context = await browser.new_context(color_scheme=color_scheme, viewport=VIEWPORT)
+async def new_tab_async(browser: AsyncBrowser) -> AsyncPage:
+    """A tab in a context of its own (light palette), with shadow roots opened and the HTTP cache off (see above)."""
+    context = await browser.new_context(color_scheme="light", viewport=VIEWPORT)
     await context.add_init_script(OPEN_SHADOW_ROOTS)
     page = await context.new_page()
     devtools = await context.new_cdp_session(page)
@@ -479,18 +485,14 @@ async def new_tab_async(browser: AsyncBrowser, *, color_scheme: str = "light") -
 async def open_page_async(page: AsyncPage, url: str, *, status: int = 200) -> AsyncIterator[Traffic]:
     """`open_page` in a reused tab (`new_tab_async`): watch its traffic while `url` is open. `leave_tab_async`
     then readies the tab for the next page."""
-    traffic = Traffic(local_to(origin_of(url)), (url, status) if status >= 400 else None)
-    handlers = listeners(traffic)
-    for event, handler in handlers.items():
-        page.on(event, handler)
+    traffic = watch(page, local_to(origin_of(url)), (url, status) if status >= 400 else None)
     try:
         response = await page.goto(url, wait_until="load")
         if response is not None and response.status != status:
             traffic.failed.append(f"{url}: HTTP {response.status}, want {status}")
         yield traffic
     finally:
-        for event, handler in handlers.items():
-            page.remove_listener(event, handler)
+        unwatch(page, traffic)
 
 
 async def leave_tab_async(page: AsyncPage) -> None:
