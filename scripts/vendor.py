@@ -1,12 +1,13 @@
-"""Vendor third-party browser scripts into docs/assets/vendor and record their checksums.
+"""Vendor third-party browser scripts and record their checksums.
 
-The pages must not load anything from a CDN, so the scripts they need live in the
-repository. `manifest.json` beside them says, for each file, which npm package and
-version it came from, under which licence, and its SHA-256.
+The pages must not load anything from a CDN, so the scripts they need live in the repository,
+in docs/assets/vendor (shipped with the site). The browser checks' own script, axe-core, lives in
+tests/vendor (never shipped). A `manifest.json` in each folder says, for each file, which npm
+package and version it came from, under which licence, and its SHA-256.
 
-    python -m scripts.vendor            # re-fetch every package at its recorded version
-    python -m scripts.vendor mermaid@11 # move one package to the newest 11.x
-    python -m scripts.vendor --check    # verify the files against the manifest
+    python -m scripts.vendor             # re-fetch every package at its recorded version
+    python -m scripts.vendor mermaid@11  # move one package to the newest 11.x
+    python -m scripts.vendor --check     # verify the files against the manifests
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR_DIR = ROOT / "docs" / "assets" / "vendor"
 MANIFEST = VENDOR_DIR / "manifest.json"
+# What the tests run in the browser (axe-core): vendored the same way, outside docs/ so the site never ships it.
+TEST_MANIFEST = ROOT / "tests" / "vendor" / "manifest.json"
+MANIFESTS = (MANIFEST, TEST_MANIFEST)
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,20 @@ def load_manifest(manifest: Path = MANIFEST) -> dict:
     return json.loads(manifest.read_text(encoding="utf-8"))
 
 
-def check(manifest: Path = MANIFEST) -> list[Problem]:
-    """Every vendored file exists and matches the SHA-256 in the manifest."""
+def packages(manifests: tuple[Path, ...] = MANIFESTS) -> list[dict]:
+    """Every vendored package, from every manifest."""
+    return [package for manifest in manifests for package in load_manifest(manifest)["packages"]]
+
+
+def check(*manifests: Path) -> list[Problem]:
+    """Every vendored file exists and matches the SHA-256 in its manifest (default: every manifest)."""
+    problems: list[Problem] = []
+    for manifest in manifests or MANIFESTS:
+        problems += _check(manifest)
+    return problems
+
+
+def _check(manifest: Path) -> list[Problem]:
     base = manifest.parent
     problems: list[Problem] = []
     for package in load_manifest(manifest)["packages"]:
@@ -75,8 +91,8 @@ def npm_pack(spec: str, workdir: Path) -> Path:
     return workdir / json.loads(out.stdout)[0]["filename"]
 
 
-def update(package: dict, spec: str) -> None:
-    """Fetch `spec` with npm pack and copy the listed files, rewriting version and checksums."""
+def update(package: dict, spec: str, folder: Path) -> None:
+    """Fetch `spec` with npm pack and copy the listed files into `folder`, rewriting version and checksums."""
     with tempfile.TemporaryDirectory() as tmp:
         tarball = npm_pack(spec, Path(tmp))
         with tarfile.open(tarball) as tar:
@@ -85,7 +101,7 @@ def update(package: dict, spec: str) -> None:
                 member = tar.extractfile(f"package/{entry['source']}")
                 if member is None:
                     raise SystemExit(f"{spec}: {entry['source']} is not a file in the package")
-                target = VENDOR_DIR / entry["path"]
+                target = folder / entry["path"]
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(member.read())
                 entry["sha256"] = sha256(target)
@@ -106,13 +122,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"vendor: {problem}", file=sys.stderr)
         return 1 if problems else 0
 
-    manifest = load_manifest()
     wanted = dict(s.rsplit("@", 1) for s in args.specs)
-    for package in manifest["packages"]:
-        if args.specs and package["name"] not in wanted:
-            continue
-        update(package, f"{package['name']}@{wanted.get(package['name'], package['version'])}")
-    MANIFEST.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    for path in MANIFESTS:
+        manifest = load_manifest(path)
+        for package in manifest["packages"]:
+            if args.specs and package["name"] not in wanted:
+                continue
+            update(package, f"{package['name']}@{wanted.get(package['name'], package['version'])}", path.parent)
+        path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

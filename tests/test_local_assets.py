@@ -78,7 +78,7 @@ def test_vendored_files_match_their_recorded_checksums():
 
 
 def test_vendored_packages_record_version_and_licence():
-    for package in vendor.load_manifest()["packages"]:
+    for package in vendor.packages():
         assert package["version"] and package["license"], package["name"]
         # The vendored copy is named LICENSE, whatever the package calls it (MIT-License.txt).
         assert any(f["path"].rsplit("/", 1)[-1].startswith("LICENSE") for f in package["files"]), (
