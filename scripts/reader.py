@@ -22,7 +22,7 @@ import asyncio
 import concurrent.futures
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Hashable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cache
@@ -398,6 +398,9 @@ class Reading:
     opened_in: str  # the palette the page opened in, as Material names it ('default' is light)
     # Seconds spent in each step of the visit, for `make bench`; no test judges them.
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    # What the async reader's `Visit.arrive` and `Visit.more` returned (None without them).
+    arrived: object = None
+    more: object = None
 
 
 class _Clock:
@@ -414,7 +417,7 @@ class _Clock:
 
 
 # The steps of one visit, in order, as `Reading.timings` names them.
-STEPS = ("open", "diagrams", "axe light", "toggle", "dark labels", "axe dark", "close")
+STEPS = ("open", "diagrams", "more", "axe light", "toggle", "dark labels", "axe dark", "close")
 
 
 def read_page(browser: Browser, url: str, *, accessibility: bool = True, document_status: int = 200) -> Reading:
@@ -435,6 +438,7 @@ def read_page(browser: Browser, url: str, *, accessibility: bool = True, documen
         clock.lap("dark labels")
         axe_dark = axe_violations(page, rules=PALETTE_RULES) if accessibility else []
         clock.lap("axe dark")
+        wait_for_requests(page, traffic)
     clock.lap("close")
     return Reading(url, traffic, count, problems, light, dark, axe_light, axe_dark, opened_in, clock.laps)
 
@@ -465,23 +469,50 @@ async def new_tab_async(browser: AsyncBrowser) -> AsyncPage:
 
 
 @asynccontextmanager
-async def open_page_async(page: AsyncPage, url: str, *, status: int = 200) -> AsyncIterator[Traffic]:
-    """`open_page` in a reused tab (`new_tab_async`): watch its traffic while `url` is open. `leave_tab_async`
-    then readies the tab for the next page."""
+async def open_page_async(
+    page: AsyncPage, url: str, *, status: int = 200, arrive: Arrive | None = None
+) -> AsyncIterator[tuple[Traffic, object]]:
+    """`open_page` in a reused tab (`new_tab_async`): watch its traffic while `url` is open, reached by `arrive`
+    from the page the tab shows (a click, as a reader would) or else opened by its URL; yields the traffic and
+    what `arrive` returned. `leave_tab_async` then readies the tab for the next page."""
     traffic = watch(page, local_to(origin_of(url)), (url, status) if status >= 400 else None)
     try:
-        response = await page.goto(url, wait_until="load")
-        if response is not None and response.status != status:
-            traffic.failed.append(f"{url}: HTTP {response.status}, want {status}")
-        yield traffic
+        arrived = None
+        if arrive is not None:
+            arrived = await arrive(page)
+        else:
+            response = await page.goto(url, wait_until="load")
+            if response is not None and response.status != status:
+                traffic.failed.append(f"{url}: HTTP {response.status}, want {status}")
+        yield traffic, arrived
     finally:
         unwatch(page, traffic)
 
 
-async def leave_tab_async(page: AsyncPage) -> None:
-    """Clear the storage of the page the tab shows, then blank the tab: the next page opens as on a first visit."""
+async def start_walk_async(page: AsyncPage, url: str) -> None:
+    """Open the page a walk starts from, and wait for all it asked for: the click that leaves it would abort a
+    request still loading, and the next page, watched from the click on, would count it as failed."""
+    traffic = watch(page, local_to(origin_of(url)))
+    try:
+        await page.goto(url, wait_until="load")
+        await wait_for_requests_async(page, traffic)
+    finally:
+        unwatch(page, traffic)
+
+
+async def leave_tab_async(page: AsyncPage, *, blank: bool = True) -> None:
+    """Clear the storage of the page the tab shows, so that the next page opens as on a first visit; then,
+    unless the next page is reached from this one (`blank=False`), blank the tab."""
     await page.evaluate(FORGET_STORAGE_JS)
-    await page.goto("about:blank")
+    if blank:
+        await page.goto("about:blank")
+
+
+async def wait_for_requests_async(page: AsyncPage, traffic: Traffic, *, timeout_ms: int = 10_000) -> None:
+    """`wait_for_requests`, async."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while traffic.pending > 0 and time.monotonic() < deadline:
+        await page.wait_for_timeout(20)
 
 
 async def diagram_problems_async(page: AsyncPage) -> list[tuple[int, str]]:
@@ -531,17 +562,29 @@ async def axe_violations_async(
 
 
 async def read_page_async(
-    page: AsyncPage, url: str, *, accessibility: bool = True, document_status: int = 200
+    page: AsyncPage,
+    url: str,
+    *,
+    accessibility: bool = True,
+    document_status: int = 200,
+    arrive: Arrive | None = None,
+    more: More | None = None,
 ) -> Reading:
-    """`read_page`, async, in a reused tab (`new_tab_async`)."""
+    """`read_page`, async, in a reused tab (`new_tab_async`): the page reached by `arrive` when given (else
+    opened by its URL), and `more` checks run once its diagrams are drawn, before axe (see `Visit`)."""
     clock = _Clock()
-    async with open_page_async(page, url, status=document_status) as traffic:
+    async with open_page_async(page, url, status=document_status, arrive=arrive) as (traffic, arrived):
         clock.lap("open")
         opened_in = await page.evaluate(COLOUR_SCHEME_JS)
         problems = await diagram_problems_async(page)
         count = await page.evaluate(DIAGRAM_COUNT_JS)
         light = await page.evaluate(LABEL_LUMINANCES_JS)
         clock.lap("diagrams")
+        found = None
+        if more is not None:
+            found = await more(page)
+            await settle_async(page)  # axe judges the page as opened: no hover, no focus, nothing fading
+            clock.lap("more")
         axe_light = await axe_violations_async(page) if accessibility else []
         clock.lap("axe light")
         await switch_palette_async(page, "slate")
@@ -550,17 +593,35 @@ async def read_page_async(
         clock.lap("dark labels")
         axe_dark = await axe_violations_async(page, rules=PALETTE_RULES) if accessibility else []
         clock.lap("axe dark")
+        # Every request the page made is judged here, none left to fail when the tab moves on (the next page
+        # may be reached from this one, and watched from the click on).
+        await wait_for_requests_async(page, traffic)
     clock.lap("close")
-    return Reading(url, traffic, count, problems, light, dark, axe_light, axe_dark, opened_in, clock.laps)
+    return Reading(
+        url, traffic, count, problems, light, dark, axe_light, axe_dark, opened_in, clock.laps, arrived, found
+    )
+
+
+# How a tab reaches a page from the page it shows (say, a click on its nav entry), and what it found on the way.
+Arrive = Callable[[AsyncPage], Awaitable[object]]
+# More checks of a page, in the reading's tab: what they found becomes `Reading.more`.
+More = Callable[[AsyncPage], Awaitable[object]]
 
 
 @dataclass(frozen=True)
 class Visit:
-    """A page to read, and how: `read_page`'s arguments."""
+    """A page to read, and how: `read_page`'s arguments, and for the async reader two more.
+
+    A visit of a `walk` is reached by `arrive` from the page its tab shows, when that page belongs to the same
+    walk; otherwise the tab first opens `walk` (a URL, outside the visit's traffic), then arrives. `more` runs
+    further checks of the page in the same visit, so one page load serves them all."""
 
     url: str
     accessibility: bool = True
     document_status: int = 200
+    walk: str = ""
+    arrive: Arrive | None = None
+    more: More | None = None
 
 
 K = TypeVar("K", bound=Hashable)
@@ -640,22 +701,34 @@ class PageReader(Generic[K]):
                 for _ in range(self.in_flight):
                     tabs.put_nowait(await new_tab_async(browser))
 
+                shows: dict[AsyncPage, str] = {}  # per tab, the walk of the page it shows ("": none)
+
                 async def read(key: K, visit: Visit) -> None:
                     tab = await tabs.get()
                     future = self._futures[key]
                     try:
+                        if visit.arrive is not None and shows.get(tab) != visit.walk:
+                            await start_walk_async(tab, visit.walk)
                         reading = await read_page_async(
-                            tab, visit.url, accessibility=visit.accessibility, document_status=visit.document_status
+                            tab,
+                            visit.url,
+                            accessibility=visit.accessibility,
+                            document_status=visit.document_status,
+                            arrive=visit.arrive,
+                            more=visit.more,
                         )
                     except Exception as error:  # the test that asks for this page raises it
                         future.set_exception(error)
+                        shows[tab] = ""
                     else:
                         future.set_result(reading)
+                        shows[tab] = visit.walk if visit.arrive is not None else ""
                     try:
-                        await leave_tab_async(tab)
+                        await leave_tab_async(tab, blank=not shows[tab])
                     except PlaywrightError:  # the tab is in no state to reuse: the next page gets a new one
                         await tab.context.close()
                         tab = await new_tab_async(browser)
+                        shows[tab] = ""
                     tabs.put_nowait(tab)
 
                 await asyncio.gather(*(read(key, visit) for key, visit in self.visits.items()))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -27,7 +26,7 @@ from scripts.pages import Page
 from scripts.reader import PageReader, Reading, Traffic, Visit, open_page, read_page, search
 from tests import background
 from tests.browser import devices, faults
-from tests.browser.targets import PAGES, TARGETS, VARIANTS, Target
+from tests.browser.targets import PAGES, TARGETS, VARIANTS, Target, page_target
 
 READER = pytest.StashKey[PageReader]()
 
@@ -78,7 +77,15 @@ def readings(
     def visit(target: Target) -> Visit:
         if target.page is None:  # a missing page deep in the site, as GitHub Pages answers it
             return Visit(served.base + "ecs/no-such-page/", document_status=404)
-        return Visit(page_url(target.variant, target.page), accessibility=target.audited)
+        url = page_url(target.variant, target.page)
+        return Visit(
+            url,
+            accessibility=target.audited,
+            # The laptop's visit is the reading's: it walks the nav, from the last page on (tests/browser/devices.py).
+            walk=page_url(target.variant, PAGES[-1]),
+            arrive=devices.arrive_by_nav(target.page, url),
+            more=devices.laptop_checks(target.page),
+        )
 
     others: dict[Target, Reading] = {}
 
@@ -110,19 +117,20 @@ def tab(request: pytest.FixtureRequest, browser, page_url) -> Iterator[Tab]:
 
 
 @pytest.fixture(scope="session")
-def device_visits(page_url) -> Iterator[Callable[[str, str, Page], devices.Visit]]:
-    """`device_visits(variant, device, page)`: each page read once per variant and device (tests/browser/devices.py),
-    in a tab per variant and device; each device in a thread and a Chromium of its own, beside the readings."""
-    with ExitStack() as stack:
-        groups = {}
-        for device in devices.DEVICES:
-            thread = stack.enter_context(BrowserThread())
-            for variant in VARIANTS:
-                urls = {page: page_url(variant, page) for page in PAGES}
-                groups[(variant, device)] = thread.submit(partial(devices.read_pages, device=device, urls=urls))
+def device_visits(page_url, readings) -> Iterator[Callable[[str, str, Page], devices.Visit]]:
+    """`device_visits(variant, device, page)`: each page read once per variant and device (tests/browser/devices.py).
+    A laptop's visit is the page's reading (`readings`); a phone reads the pages in a tab per variant, in a thread
+    and a Chromium of its own, beside the readings."""
+    with BrowserThread() as thread:
+        phone = {
+            variant: thread.submit(partial(devices.read_pages, urls={page: page_url(variant, page) for page in PAGES}))
+            for variant in VARIANTS
+        }
 
         def visit(variant: str, device: str, page: Page) -> devices.Visit:
-            found = groups[(variant, device)].result()[page.src]
+            if device == "laptop":
+                return devices.on_a_laptop(readings(page_target(variant, page)))
+            found = phone[variant].result()[page.src]
             if isinstance(found, Exception):
                 raise found
             return found

@@ -1,5 +1,6 @@
 """How a reader on a phone or a laptop reads a page: the visits that tests/browser/test_reading_on_phone_and_laptop.py
-judges, made in the background (tests/browser/conftest.py, `device_visits`).
+judges, made in the background (tests/browser/conftest.py, `device_visits`): the phone's in a tab of its own,
+the laptop's within each page's reading (scripts/reader.PageReader), which reads at a laptop's size.
 
 Mermaid draws labels at 16 px and the page shrinks each SVG to the text column, so what a reader
 sees is 16 px times the scale the SVG is shown at. Each label is measured where it is drawn: its
@@ -9,14 +10,26 @@ scaling and the full-screen view's zoom alike.
 
 from __future__ import annotations
 
-from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from playwright.sync_api import Browser, Locator, Page
+from playwright.async_api import Locator as AsyncLocator
+from playwright.async_api import Page as AsyncPage
+from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from scripts.pages import Page as SitePage
-from scripts.reader import OPEN_SHADOW_ROOTS, Traffic, local_to, origin_of, wait_for_requests, watch
+from scripts.reader import (
+    OPEN_SHADOW_ROOTS,
+    VIEWPORT,
+    Arrive,
+    More,
+    Reading,
+    Traffic,
+    local_to,
+    origin_of,
+    wait_for_requests,
+    watch,
+)
 from tests.browser.targets import PAGES, page_target
 
 MIN_LABEL_PX = 12.0
@@ -28,7 +41,7 @@ DEVICES: dict[str, dict] = {
         "has_touch": True,
         "device_scale_factor": 2,
     },
-    "laptop": {"viewport": {"width": 1280, "height": 900}},
+    "laptop": {"viewport": VIEWPORT},
 }
 VIEW = "dialog.study-viewer"
 # Generous: the visits run in the background at a lower priority, and a timeout is only reached on a failure.
@@ -170,10 +183,10 @@ def wait_closed(tab: Page) -> None:
     tab.wait_for_function(VIEW_CLOSED_JS, timeout=VIEW_TIMEOUT_MS)
 
 
-def measure_diagrams(tab: Page, page: SitePage, device: str) -> list[DiagramSize]:
-    lines = page_target("online", page).diagram_lines
+def measure_diagrams(tab: Page, page: SitePage) -> list[DiagramSize]:
+    """Each diagram as drawn in the page and as opened by a tap, on a phone."""
     sizes = []
-    for n, line in enumerate(lines):
+    for n, line in enumerate(page_target("online", page).diagram_lines):
         drawn = tab.evaluate(INLINE_JS, n) or {"px": None, "title": "?"}
         diagram = tab.locator(".study-diagram .mermaid").nth(n)
         opened = None
@@ -182,11 +195,32 @@ def measure_diagrams(tab: Page, page: SitePage, device: str) -> list[DiagramSize
             # moves what follows them: let the layout settle before the tap lands.
             diagram.scroll_into_view_if_needed()
             tab.evaluate(SETTLE_JS)
-            diagram.tap() if device == "phone" else diagram.click()
+            diagram.tap()
             tab.wait_for_selector(f"{VIEW}[open][data-ready]", timeout=VIEW_TIMEOUT_MS)
             opened = tab.evaluate(OPENED_JS)
             tab.keyboard.press("Escape")
             wait_closed(tab)
+        except PlaywrightError:
+            pass  # reported as "no view opened"
+        sizes.append(DiagramSize(f"docs/{page.src}", line, drawn["title"], drawn["px"], opened and opened["px"]))
+    return sizes
+
+
+async def measure_diagrams_by_click(tab: AsyncPage, page: SitePage) -> list[DiagramSize]:
+    """`measure_diagrams` on a laptop, in the reading's tab (async): each diagram opened by a click."""
+    sizes = []
+    for n, line in enumerate(page_target("online", page).diagram_lines):
+        drawn = await tab.evaluate(INLINE_JS, n) or {"px": None, "title": "?"}
+        diagram = tab.locator(".study-diagram .mermaid").nth(n)
+        opened = None
+        try:
+            await diagram.scroll_into_view_if_needed()
+            await tab.evaluate(SETTLE_JS)
+            await diagram.click()
+            await tab.wait_for_selector(f"{VIEW}[open][data-ready]", timeout=VIEW_TIMEOUT_MS)
+            opened = await tab.evaluate(OPENED_JS)
+            await tab.keyboard.press("Escape")
+            await tab.wait_for_function(VIEW_CLOSED_JS, timeout=VIEW_TIMEOUT_MS)
         except PlaywrightError:
             pass  # reported as "no view opened"
         sizes.append(DiagramSize(f"docs/{page.src}", line, drawn["title"], drawn["px"], opened and opened["px"]))
@@ -223,7 +257,29 @@ def open_device(browser: Browser, name: str, url: str) -> Device:
     return Device(name, tab, watch(tab, local_to(origin_of(url))))
 
 
-def nav_link(tab: Page, page: SitePage) -> Locator:
+def read_on(device: Device, url: str, page: SitePage) -> Visit:
+    """Open `url` and read it as a reader on a phone would: sideways scroll, text under MIN_TEXT_PX, tables cut
+    off and an acronym's tap, then every diagram as drawn and opened."""
+    traffic = device.traffic
+    seen = len(traffic.outside), len(traffic.failed), len(traffic.console_errors)
+    device.tab.goto(url, wait_until="load")
+    found = Visit(first_screen=device.tab.evaluate(FIRST_SCREEN_JS))
+    found.sideways = device.tab.evaluate(SIDEWAYS_JS)
+    found.small_text = device.tab.evaluate(SMALL_TEXT_JS, MIN_TEXT_PX)
+    found.cut_tables = device.tab.evaluate(CUT_TABLES_JS)
+    found.acronym = tap_an_acronym(device.tab)
+    found.diagrams = measure_diagrams(device.tab, page)
+    wait_for_requests(device.tab, traffic)
+    found.problems = traffic.outside[seen[0] :] + traffic.failed[seen[1] :] + traffic.console_errors[seen[2] :]
+    return found
+
+
+# A laptop reads each page in the page's reading (scripts/reader.PageReader, tests/browser/conftest.py): one
+# page load serves the reading's checks and the laptop's. It reaches each page by clicking the page's entry in
+# the nav of the page its tab showed before, so the readings also check every entry of the nav.
+
+
+def nav_link(tab: AsyncPage, page: SitePage) -> AsyncLocator:
     """The page's entry in the laptop's nav sidebar, inside its section when it has one."""
     nav = tab.locator("nav.md-nav--primary")
     if page.section:
@@ -231,62 +287,57 @@ def nav_link(tab: Page, page: SitePage) -> Locator:
     return nav.get_by_role("link", name=page.title, exact=True)
 
 
-def arrive_by_nav(tab: Page, url: str, page: SitePage) -> Arrival:
-    """Click the page's nav entry on the page the tab shows, as a reader would; when there is no single entry
-    to click, say so and open `url`, so that the page is still read."""
-    link = nav_link(tab, page)
-    if link.count() != 1:
-        problem = f"{link.count()} nav links named {page.title!r} on {tab.url}"
-        tab.goto(url, wait_until="load")
-        return Arrival(problem=problem)
-    link.click()
-    tab.wait_for_load_state()
-    return Arrival(tab.url, tuple(text.rstrip("¶").strip() for text in tab.locator("article h1").all_inner_texts()))
+def arrive_by_nav(page: SitePage, url: str) -> Arrive:
+    """How the laptop reaches `page`: a click on its nav entry in the page the tab shows; when there is no single
+    entry to click, say so and open `url`, so that the page is still read."""
+
+    async def arrive(tab: AsyncPage) -> Arrival:
+        link = nav_link(tab, page)
+        if (count := await link.count()) != 1:
+            problem = f"{count} nav links named {page.title!r} on {tab.url}"
+            await tab.goto(url, wait_until="load")
+            return Arrival(problem=problem)
+        await link.click()
+        await tab.wait_for_load_state()
+        headings = await tab.locator("article h1").all_inner_texts()
+        return Arrival(tab.url, tuple(text.rstrip("¶").strip() for text in headings))
+
+    return arrive
 
 
-def read_on(device: Device, url: str, page: SitePage, *, by_nav: bool = False) -> Visit:
-    """Open `url` (on a laptop, `by_nav`: click its nav entry) and read it as a reader on this device would:
-    sideways scroll and an acronym's tap on a phone (with text under MIN_TEXT_PX and tables cut off), then
-    every diagram as drawn and opened."""
-    traffic = device.traffic
-    seen = len(traffic.outside), len(traffic.failed), len(traffic.console_errors)
-    arrival = arrive_by_nav(device.tab, url, page) if by_nav else None
-    if arrival is None:
-        device.tab.goto(url, wait_until="load")
-    found = Visit(first_screen=device.tab.evaluate(FIRST_SCREEN_JS), arrival=arrival)
-    if device.name == "phone":
-        found.sideways = device.tab.evaluate(SIDEWAYS_JS)
-        found.small_text = device.tab.evaluate(SMALL_TEXT_JS, MIN_TEXT_PX)
-        found.cut_tables = device.tab.evaluate(CUT_TABLES_JS)
-        found.acronym = tap_an_acronym(device.tab)
-    found.diagrams = measure_diagrams(device.tab, page, device.name)
-    wait_for_requests(device.tab, traffic)
-    found.problems = traffic.outside[seen[0] :] + traffic.failed[seen[1] :] + traffic.console_errors[seen[2] :]
-    return found
+def laptop_checks(page: SitePage) -> More:
+    """What the laptop looks at once the page's diagrams are drawn: the first screen, then every diagram as
+    drawn and opened (`Visit.arrival` and `Visit.problems` come from the reading)."""
+
+    async def more(tab: AsyncPage) -> Visit:
+        first_screen = await tab.evaluate(FIRST_SCREEN_JS)
+        return Visit(first_screen=first_screen, diagrams=await measure_diagrams_by_click(tab, page))
+
+    return more
+
+
+def on_a_laptop(reading: Reading) -> Visit:
+    """The laptop's Visit of a page, from the page's reading."""
+    if not isinstance(reading.more, Visit) or not isinstance(reading.arrived, Arrival):
+        raise AssertionError(f"{reading.url}: the reading made no laptop checks")
+    traffic = reading.traffic
+    problems = traffic.outside + traffic.failed + traffic.console_errors
+    return replace(reading.more, arrival=reading.arrived, problems=problems)
 
 
 DIAGRAM_PAGES = [p for p in PAGES if page_target("online", p).diagram_lines]
 
 
-def read_pages(browser: Browser, device: str, urls: dict[SitePage, str]) -> dict[str, Visit | Exception]:
-    """Read each page in one tab of `device`, in order; per page source, its Visit or what went wrong.
-
-    A phone opens each page by its URL. A laptop walks the nav: it starts on the last page and reaches each
-    page by clicking its entry on the page before, so the walk also checks every entry of the nav."""
-    opened = open_device(browser, device, next(iter(urls.values())))
-    walk = device == "laptop"
+def read_pages(browser: Browser, urls: dict[SitePage, str]) -> dict[str, Visit | Exception]:
+    """Read each page in one phone tab, in order; per page source, its Visit or what went wrong."""
+    opened = open_device(browser, "phone", next(iter(urls.values())))
     found: dict[str, Visit | Exception] = {}
     try:
-        if walk:
-            opened.tab.goto(list(urls.values())[-1], wait_until="load")
         for page, url in urls.items():
             try:
-                found[page.src] = read_on(opened, url, page, by_nav=walk)
+                found[page.src] = read_on(opened, url, page)
             except Exception as error:  # the test of that page raises it
                 found[page.src] = error
-                if walk:  # the next entry is clicked on this page
-                    with suppress(PlaywrightError):
-                        opened.tab.goto(url, wait_until="load")
     finally:
         opened.tab.context.close()
     return found

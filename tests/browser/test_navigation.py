@@ -1,9 +1,9 @@
 """Every entry of the navigation, clicked as a reader would, opens its page: the right URL and the
 H1 of its Markdown source, online and from file:// (where a directory listing would be a failure).
 
-The laptop's visits walk the nav (tests/browser/devices.py, `read_pages`): each entry is clicked on the page
-the entry before it opened, and the page it opens is then read on the laptop, so the walk costs no page
-load of its own."""
+The page readings walk the nav at a laptop's size (tests/browser/devices.py, `arrive_by_nav`): each entry is
+clicked on the page its tab read before, and the page it opens is then read, so the walk costs no page load
+of its own."""
 
 from __future__ import annotations
 
