@@ -492,12 +492,8 @@ async def open_page_async(
 async def start_walk_async(page: AsyncPage, url: str) -> None:
     """Open the page a walk starts from, and wait for all it asked for: the click that leaves it would abort a
     request still loading, and the next page, watched from the click on, would count it as failed."""
-    traffic = watch(page, local_to(origin_of(url)))
-    try:
-        await page.goto(url, wait_until="load")
+    async with open_page_async(page, url) as (traffic, _):
         await wait_for_requests_async(page, traffic)
-    finally:
-        unwatch(page, traffic)
 
 
 async def leave_tab_async(page: AsyncPage, *, blank: bool = True) -> None:
