@@ -244,7 +244,6 @@ def tap_an_acronym(tab: Page) -> tuple[str, str, str | None] | None:
 
 @dataclass
 class Device:
-    name: str
     tab: Page
     traffic: Traffic
 
@@ -254,7 +253,7 @@ def open_device(browser: Browser, name: str, url: str) -> Device:
     context = browser.new_context(**DEVICES[name])
     context.add_init_script(OPEN_SHADOW_ROOTS)
     tab = context.new_page()
-    return Device(name, tab, watch(tab, local_to(origin_of(url))))
+    return Device(tab, watch(tab, local_to(origin_of(url))))
 
 
 def read_on(device: Device, url: str, page: SitePage) -> Visit:
