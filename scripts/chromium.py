@@ -62,10 +62,11 @@ def _run(command: list[str]) -> bool:
 
 
 def _download(command: list[str]) -> str | None:
-    """Run a download quietly: None when it worked, else the last line it printed (why it failed).
+    """Run a download quietly: None when it worked, else the line that says why it failed.
 
     `playwright install` prints a stack trace when it cannot reach its download host; a newcomer needs
-    one line saying so, and what comes next."""
+    one line saying so, and what comes next. The cause is its first `Error:` line: newer Playwright
+    ends the trace with the error object's closing `}`."""
     print("chromium: running " + " ".join(command), file=sys.stderr)
     try:
         done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=900)
@@ -75,6 +76,9 @@ def _download(command: list[str]) -> str | None:
         return None
     for output in (done.stderr, done.stdout):
         lines = [line.strip() for line in output.splitlines() if line.strip()]
+        errors = [line for line in lines if line.startswith("Error:")]
+        if errors:
+            return errors[0]
         if lines:
             return lines[-1]
     return f"exit status {done.returncode}"

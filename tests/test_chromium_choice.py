@@ -183,3 +183,17 @@ def test_the_download_keeps_a_stack_trace_off_the_terminal(capfd):
     script = "import sys; print('Traceback (most recent call last):'); print('  at x'); sys.exit('Error: no network')"
     assert _download([sys.executable, "-c", script]) == "Error: no network"
     assert capfd.readouterr().err.splitlines()[-1].startswith("chromium: running ")
+
+
+def test_the_download_names_the_first_error_not_the_traces_closing_brace():
+    trace = [
+        "Error: getaddrinfo ENOTFOUND cdn.playwright.dev",
+        "    at GetAddrInfoReqWrap.onlookupall (node:internal/dns/promises:101:17) {",
+        "  code: 'ENOTFOUND'",
+        "}",
+        "Failed to install browsers",
+        "Error: Failed to download Chrome for Testing, caused by",
+        "Error: Download failure, code=1",
+    ]
+    script = f"import sys; print({chr(10).join(trace)!r}, file=sys.stderr); sys.exit(1)"
+    assert _download([sys.executable, "-c", script]) == "Error: getaddrinfo ENOTFOUND cdn.playwright.dev"
