@@ -34,6 +34,7 @@ from tests.browser.targets import PAGES, page_target
 
 MIN_LABEL_PX = 12.0
 MIN_TEXT_PX = 14.0  # text a learner reads on a phone: boxes, tables, answers, code
+MIN_TARGET_PX = 24.0  # a control a learner taps: WCAG 2.2's minimum target size (2.5.8), in CSS px
 DEVICES: dict[str, dict] = {
     "phone": {
         "viewport": {"width": 390, "height": 844},
@@ -105,6 +106,18 @@ SMALL_TEXT_JS = """
   return out.slice(0, 8);
 }
 """
+# Controls of the page (the self-checks' answers, the practice exam's choices) smaller than `min` CSS px either
+# way. axe's own target-size rule is off by default, and its spacing exception would pass a tiny box with
+# room around it; a finger needs the box itself. Material's copy-code buttons are its own and left out.
+SMALL_TARGETS_JS = """
+(min) => [...document.querySelectorAll("article input:not([type=hidden]), article button, article select")]
+  .filter((el) => !el.classList.contains("md-clipboard"))
+  .map((el) => [el, el.getBoundingClientRect()])
+  .filter(([el, r]) => r.width > 0 && (r.width < min - 0.01 || r.height < min - 0.01))
+  .map(([el, r]) => `<${el.tagName.toLowerCase()} type="${el.type}" name="${el.name}"> ` +
+    `${r.width.toFixed(1)} x ${r.height.toFixed(1)} px: ${(el.closest("label") || el).textContent.trim().slice(0, 40)}`)
+  .slice(0, 8)
+"""
 # Tables wider than the box that holds them: on a phone, a table is stacked into rows or fits.
 CUT_TABLES_JS = """
 () => [...document.querySelectorAll("article table")]
@@ -163,6 +176,7 @@ class Visit:
     sideways: list[str] = field(default_factory=list)
     acronym: tuple[str, str, str | None] | None = None  # (term, its expansion, what the tap showed)
     small_text: list[str] = field(default_factory=list)
+    small_targets: list[str] = field(default_factory=list)
     cut_tables: list[str] = field(default_factory=list)
     first_screen: dict = field(default_factory=dict)  # FIRST_SCREEN_JS, before any scroll
     problems: list[str] = field(default_factory=list)  # requests and errors while reading
@@ -257,14 +271,15 @@ def open_device(browser: Browser, name: str, url: str) -> Device:
 
 
 def read_on(device: Device, url: str, page: SitePage) -> Visit:
-    """Open `url` and read it as a reader on a phone would: sideways scroll, text under MIN_TEXT_PX, tables cut
-    off and an acronym's tap, then every diagram as drawn and opened."""
+    """Open `url` and read it as a reader on a phone would: sideways scroll, text under MIN_TEXT_PX, controls
+    under MIN_TARGET_PX, tables cut off and an acronym's tap, then every diagram as drawn and opened."""
     traffic = device.traffic
     seen = len(traffic.outside), len(traffic.failed), len(traffic.console_errors)
     device.tab.goto(url, wait_until="load")
     found = Visit(first_screen=device.tab.evaluate(FIRST_SCREEN_JS))
     found.sideways = device.tab.evaluate(SIDEWAYS_JS)
     found.small_text = device.tab.evaluate(SMALL_TEXT_JS, MIN_TEXT_PX)
+    found.small_targets = device.tab.evaluate(SMALL_TARGETS_JS, MIN_TARGET_PX)
     found.cut_tables = device.tab.evaluate(CUT_TABLES_JS)
     found.acronym = tap_an_acronym(device.tab)
     found.diagrams = measure_diagrams(device.tab, page)

@@ -39,7 +39,10 @@ flowchart LR
   A --> B
 ```
 """
-SIDEWAYS = '\n<div style="width: 40rem">A box wider than a phone.</div>\n'
+SIDEWAYS = (
+    '\n<div style="width: 40rem">A box wider than a phone.</div>\n'
+    '\n<p><label><input type="checkbox"> A box too small to tap</label></p>\n'
+)
 # What each fault adds to the end of which page (a page without diagrams, so that the planted diagram is
 # the page's last); the acronym script is emptied for the whole copy.
 PLANTED = {

@@ -23,6 +23,7 @@ from tests.browser.devices import (
     DIAGRAM_PAGES,
     INLINE_JS,
     MIN_LABEL_PX,
+    MIN_TARGET_PX,
     MIN_TEXT_PX,
     OPENED_JS,
     TIP_JS,
@@ -88,6 +89,17 @@ def test_text_on_a_phone_is_at_least_14_px(device_visits, variant, page):
     assert not found.small_text, (
         f"docs/{page.src} ({variant}): text under {MIN_TEXT_PX:.0f} px on a phone "
         "(docs/assets/stylesheets/extra.css):\n  " + "\n  ".join(found.small_text)
+    )
+
+
+@on_a_phone
+def test_answers_and_choices_on_a_phone_are_at_least_24_px(device_visits, variant, page):
+    """The self-checks' answers and the practice exam's choices are boxes a finger can hit: 24 CSS px or more
+    each way (WCAG 2.2, 2.5.8)."""
+    found = device_visits(variant, "phone", page)
+    assert not found.small_targets, (
+        f"docs/{page.src} ({variant}): controls under {MIN_TARGET_PX:.0f} px on a phone "
+        "(docs/assets/stylesheets/extra.css):\n  " + "\n  ".join(found.small_targets)
     )
 
 
@@ -158,8 +170,8 @@ def test_a_diagram_under_12_px_fails_naming_its_page_and_diagram():
 
 
 def test_a_page_that_scrolls_sideways_or_an_acronym_that_answers_nothing_fails(faulty_copy, browser):
-    """A box wider than a phone and an acronym script that does nothing (tests/browser/faults.py), each caught
-    and named, on the faulty copy's page that holds the box."""
+    """A box wider than a phone, a checkbox too small to tap and an acronym script that does nothing
+    (tests/browser/faults.py), each caught and named, on the faulty copy's page that holds the box."""
     copy = faulty_copy.result()
     page = copy.page("sideways")
     with serve(copy.online) as served:
@@ -171,11 +183,13 @@ def test_a_page_that_scrolls_sideways_or_an_acronym_that_answers_nothing_fails(f
     for test, words in (
         (test_no_page_scrolls_sideways_on_a_phone, f"docs/{page.src} (online) scrolls sideways on a phone"),
         (test_a_tapped_acronym_shows_its_expansion, f"docs/{page.src} (online): tapping "),
+        (test_answers_and_choices_on_a_phone_are_at_least_24_px, f"docs/{page.src} (online): controls under 24 px"),
     ):
         with pytest.raises(AssertionError) as failure:
             test(lambda *_: found, "online", page)
         assert words in str(failure.value), str(failure.value)
     assert "A box wider than a phone" in "\n".join(found.sideways), found.sideways
+    assert "A box too small to tap" in "\n".join(found.small_targets), found.small_targets
 
 
 # The full-screen view itself, on one diagram page, in both builds.
