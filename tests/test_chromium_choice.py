@@ -195,5 +195,6 @@ def test_the_download_names_the_first_error_not_the_traces_closing_brace():
         "Error: Failed to download Chrome for Testing, caused by",
         "Error: Download failure, code=1",
     ]
-    script = f"import sys; print({chr(10).join(trace)!r}, file=sys.stderr); sys.exit(1)"
+    printed = "\n".join(trace)
+    script = f"import sys; print({printed!r}, file=sys.stderr); sys.exit(1)"
     assert _download([sys.executable, "-c", script]) == "Error: getaddrinfo ENOTFOUND cdn.playwright.dev"
