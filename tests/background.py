@@ -8,8 +8,8 @@ from contextlib import suppress
 import pytest
 
 # Started in this order; each only when a selected test uses it.
-IN_CONFTEST = ("content_check_findings",)
-IN_BROWSER_CONFTEST = ("faulty_copy", "fault_readings", "readings", "device_visits", "typed_searches")
+IN_CONFTEST = ("content_check_findings", "second_offline_zip")
+IN_BROWSER_CONFTEST = ("faulty_copy", "fault_findings", "readings", "device_visits", "typed_searches")
 
 
 def uses(item: pytest.Item, names: tuple[str, ...]) -> bool:

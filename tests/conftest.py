@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
 
 from scripts.browser import INSTALL_HINT, find_chromium, launch, run_in_background
-from scripts.build import BuildError, Outputs, build_all, default_outputs
+from scripts.build import BuildError, Outputs, build_all, build_offline, default_outputs
 from scripts.pages import SiteMap, load_site_map
 from scripts.prerender_diagrams import DiagramError, Prerenderer
 from tests import background, content_checks
@@ -140,3 +141,20 @@ def content_check_findings(
             copy: pool.submit(content_checks.checked_copy, tmp_path_factory.mktemp("copy"), snapshot, change)
             for copy, change in changes.items()
         }
+
+
+def build_offline_zip(out: Outputs, config: Path) -> Path:
+    """An offline build and its zip, with the diagrams drawn by a Chromium of this thread's own (when one exists)."""
+    with launch() if find_chromium() else nullcontext() as browser:
+        build_offline(out, Prerenderer(browser) if browser else None, config=config)
+    return out.zip
+
+
+@pytest.fixture(scope="session")
+def second_offline_zip(tmp_path_factory: pytest.TempPathFactory, sources: Path) -> Iterator[Future[Path]]:
+    """One more offline build of the run's sources, in the background from the first test: the zip that
+    tests/test_offline_zip.py compares with the run's own. Its diagrams are drawn by another Chromium, so
+    it shares no drawing with the run's build."""
+    out = default_outputs(tmp_path_factory.mktemp("second-build"))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="second-build", initializer=run_in_background) as pool:
+        yield pool.submit(build_offline_zip, out, sources / "mkdocs.yml")

@@ -71,6 +71,8 @@ def changed_pages(project: Path, snapshot: Path) -> list[Path]:
 class Findings:
     after: dict[str, str]  # each failing check's output on the changed copy
     before: dict[str, str]  # the per-file checks' output on the same pages unchanged
+    project: Path  # the changed copy
+    snapshot: Path  # the project as it was before the change
 
 
 def checked_copy(target: Path, snapshot: Path, change: Callable[[Path], None]) -> Findings:
@@ -80,4 +82,4 @@ def checked_copy(target: Path, snapshot: Path, change: Callable[[Path], None]) -
     change(project)
     pages = changed_pages(project, snapshot)
     unchanged = [snapshot / p.relative_to(project) for p in pages if (snapshot / p.relative_to(project)).is_file()]
-    return Findings(content_checks(project, pages), content_checks(snapshot, unchanged, build=False))
+    return Findings(content_checks(project, pages), content_checks(snapshot, unchanged, build=False), project, snapshot)

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from scripts import check_placeholders, spellcheck
-from scripts.build import ROOT, mkdocs_build
+from scripts.build import ROOT
 from scripts.lint import checks, run
 from scripts.new_page import NewPageError, create, placeholders
 from scripts.pages import DOCS, load_config
@@ -28,29 +28,43 @@ def project(tmp_path):
     return tmp_path
 
 
-def test_a_new_page_lands_in_its_section_and_the_site_still_builds(project, build_outcome):
+NEW_PAGE = "Service Connect: a first look"
+
+
+def add_new_page(project) -> None:
+    """CONTRIBUTING's own example, on a copy of the project."""
+    create("ecs", fresh_slug(project, "ecs", "service-connect"), NEW_PAGE, root=project)
+
+
+# The copy is made and checked in the background from the first test, as the bad-input copies are
+# (tests/conftest.py, `content_check_findings`): the strict build, spelling, AWS links and Markdown lint.
+@pytest.mark.parametrize(("copy", "change"), [("new page", add_new_page)])
+def test_a_new_page_lands_in_its_section_and_passes_every_content_check(
+    content_check_findings, build_outcome, copy, change
+):
     if isinstance(build_outcome, str):
         pytest.skip("the unchanged pages do not build: test_both_variants_build_strictly says why")
-    before = (project / "mkdocs.yml").read_text()
-    slug = fresh_slug(project, "ecs", "service-connect")
-    page = create("ecs", slug, "Service Connect: a first look", root=project)
-
-    assert page == project / "docs" / "ecs" / f"{slug}.md"
+    found = content_check_findings[copy].result()
+    project = found.project
+    slug = fresh_slug(found.snapshot, "ecs", "service-connect")
+    page = project / "docs" / "ecs" / f"{slug}.md"
+    assert page.is_file(), f"{page}: not written"
     nav = load_config(project / "mkdocs.yml")["nav"]
     (ecs,) = [item["Amazon ECS"] for item in nav if isinstance(item, dict) and "Amazon ECS" in item]
-    assert ecs[-1] == {"Service Connect: a first look": f"ecs/{slug}.md"}
+    assert ecs[-1] == {NEW_PAGE: f"ecs/{slug}.md"}
     # Exactly one line added: the comments and tags of mkdocs.yml are untouched.
+    before = (found.snapshot / "mkdocs.yml").read_text().splitlines()
     after = (project / "mkdocs.yml").read_text().splitlines()
-    added = [line for line in after if line not in before.splitlines()]
-    assert added == [f'      - "Service Connect: a first look": ecs/{slug}.md']
-    assert len(after) == len(before.splitlines()) + 1
+    added = [line for line in after if line not in before]
+    assert added == [f'      - "{NEW_PAGE}": ecs/{slug}.md']
+    assert len(after) == len(before) + 1
 
     text = page.read_text()
     assert text.startswith("---\ndescription: ")
-    assert text.count("\n# ") == 1 and "\n# Service Connect: a first look\n" in text
+    assert text.count("\n# ") == 1 and f"\n# {NEW_PAGE}\n" in text
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings[-2:] == ["## Self-check", "## Official documentation"]
-    mkdocs_build(project / "site", offline=False, config=project / "mkdocs.yml")
+    assert not found.after, "the new page fails a content check:\n" + "\n".join(found.after.values())
 
 
 def test_the_template_passes_the_markdown_lint(project):

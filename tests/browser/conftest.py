@@ -147,10 +147,11 @@ def faulty_copy(project_copies) -> Iterator[Future[faults.FaultyCopy]]:
 
 
 @pytest.fixture(scope="session")
-def fault_readings(faulty_copy) -> Iterator[Future[dict[tuple[str, str], tuple[Target, Reading]]]]:
-    """The faulty copy's faulty pages, read as every page is read once it is built, in a thread of their own."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fault-readings", initializer=run_in_background) as pool:
-        yield pool.submit(lambda: faults.read_faulty_pages(faulty_copy.result()))
+def fault_findings(faulty_copy, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Future[faults.FaultFindings]]:
+    """The faulty copy checked once it is built (tests/browser/faults.py), in a thread of its own."""
+    scratch = tmp_path_factory.mktemp("faulty-drawn")
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fault-findings", initializer=run_in_background) as pool:
+        yield pool.submit(lambda: faults.check_faulty_copy(faulty_copy.result(), scratch))
 
 
 def type_queries(browser, url: str, queries: list[str]) -> dict[str, tuple[list[str], list[str]]]:

@@ -3,22 +3,28 @@ built in both variants as `make serve` serves them (diagrams drawn by the reader
 of tests/browser/test_faults_are_caught.py and the phone's fault test judge with the real per-page checks.
 
 Each fault sits on a page of its own, so a page's reading holds its fault alone; one copy built twice
-serves every fault test. tests/browser/conftest.py builds it (`faulty_copy`) and reads its faulty pages
-(`fault_readings`) in the background from the first browser test.
+serves every fault test. tests/browser/conftest.py builds it (`faulty_copy`) and checks it (`fault_findings`:
+its faulty pages read as every page is read, the sideways page read on a phone, its diagrams drawn as
+`make build` draws them) in the background from the first browser test.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
-from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from playwright.sync_api import Browser
+
+from scripts.browser import launch
 from scripts.build import finish_all, start_mkdocs
 from scripts.check_diagrams import extract
 from scripts.local_server import serve
 from scripts.pages import Page, load_site_map
+from scripts.prerender_diagrams import DiagramError, Prerenderer
 from scripts.reader import PageReader, Reading, Visit
+from tests.browser import devices
 from tests.browser.targets import Target
 
 BROKEN_DIAGRAM = "\n```mermaid\nflowchart LR\n  accTitle: Broken\n  accDescr: An arrow to nowhere\n  A -->\n```\n"
@@ -90,10 +96,17 @@ def build_faulty_copy(project_copies: Callable[[str], Path]) -> FaultyCopy:
     return copy
 
 
-def read_faulty_pages(copy: FaultyCopy) -> dict[tuple[str, str], tuple[Target, Reading]]:
-    """Per (fault, variant) of READ, the Target and the Reading of the page that holds the fault."""
-    with ExitStack() as stack:
-        served = stack.enter_context(serve(copy.online))
+@dataclass(frozen=True)
+class FaultFindings:
+    readings: dict[tuple[str, str], tuple[Target, Reading]]  # per (fault, variant) of READ: the page's Target, Reading
+    phone: devices.Visit  # the sideways page, online, read on a phone as every page is
+    drawing: str  # what drawing the online copy's diagrams at build time raised ("": nothing)
+
+
+def check_faulty_copy(copy: FaultyCopy, scratch: Path) -> FaultFindings:
+    """Read the faulty pages of READ (a Chromium of their own), and meanwhile, in a Chromium of this thread,
+    read the sideways page on a phone and draw the diagrams of a copy of the online site (in `scratch`)."""
+    with serve(copy.online) as served:
         visits = {}
         for fault, variant in sorted(READ):
             page = copy.page(fault)
@@ -101,5 +114,26 @@ def read_faulty_pages(copy: FaultyCopy) -> dict[tuple[str, str], tuple[Target, R
                 visits[(fault, variant)] = Visit(page.built(copy.offline, directory_urls=False).as_uri())
             else:
                 visits[(fault, variant)] = Visit(served.url(page.url(directory_urls=True)))
-        with PageReader(visits) as reader:
-            return {key: (copy.target(*key), reader.reading(key)) for key in visits}
+        with PageReader(visits) as reader, launch() as browser:
+            phone = read_on_a_phone(browser, served.url(copy.page("sideways").url(directory_urls=True)), copy)
+            drawing = draw_at_build_time(browser, copy, scratch)
+            readings = {key: (copy.target(*key), reader.reading(key)) for key in visits}
+    return FaultFindings(readings, phone, drawing)
+
+
+def read_on_a_phone(browser: Browser, url: str, copy: FaultyCopy) -> devices.Visit:
+    device = devices.open_device(browser, "phone", url)
+    try:
+        return devices.read_on(device, url, copy.page("sideways"))
+    finally:
+        device.tab.context.close()
+
+
+def draw_at_build_time(browser: Browser, copy: FaultyCopy, scratch: Path) -> str:
+    """What `make build` says after MkDocs, on a copy of the faulty online site (the readings read the original)."""
+    site = shutil.copytree(copy.online, scratch / "site")
+    try:
+        Prerenderer(browser).prerender_sites(site, docs=copy.project / "docs")
+    except DiagramError as error:
+        return str(error)
+    return ""

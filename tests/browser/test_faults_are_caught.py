@@ -6,17 +6,14 @@ serves it), so the diagrams are drawn by the reader's browser. The real test fun
 the faulty page, exactly as they judge every page of the site.
 
 The copy and its faults are in tests/browser/faults.py; it is built and its faulty pages read in the
-background from the first browser test (tests/browser/conftest.py, `faulty_copy` and `fault_readings`),
+background from the first browser test (tests/browser/conftest.py, `faulty_copy` and `fault_findings`),
 and the tests below run last.
 """
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from scripts.prerender_diagrams import DiagramError, Prerenderer
 from scripts.reader import Reading
 from tests.browser.targets import Target
 from tests.browser.test_every_page_in_chromium import test_diagrams_turn_dark_with_the_palette_toggle as dark_test
@@ -38,30 +35,28 @@ def failure_of(test, target: Target, reading: Reading) -> str:
 
 
 @pytest.mark.parametrize("variant", ["online", "offline"])
-def test_a_broken_diagram_fails_and_names_its_page_and_line(variant, fault_readings):
-    target, reading = fault_readings.result()[("broken diagram", variant)]
+def test_a_broken_diagram_fails_and_names_its_page_and_line(variant, fault_findings):
+    target, reading = fault_findings.result().readings[("broken diagram", variant)]
     message = failure_of(diagram_test, target, reading)
     line = target.diagram_lines[-1]
     assert message.startswith(f"{target.source} ({variant}): diagrams:\n  {target.source}:{line}: diagram "), message
     assert "not drawn: Parse error" in message, message
 
 
-def test_a_diagram_mermaid_cannot_draw_stops_the_build_time_drawing_naming_its_line(faulty_copy, browser, tmp_path):
-    """What `make build` does after MkDocs, on a copy of the faulty online site (its readings read the original)."""
-    copy = faulty_copy.result()
-    site = shutil.copytree(copy.online, tmp_path / "site")
-    target = copy.target("broken diagram", "online")
-    with pytest.raises(DiagramError) as failure:
-        Prerenderer(browser).prerender_sites(site, docs=copy.project / "docs")
-    first = str(failure.value).splitlines()[0]
+def test_a_diagram_mermaid_cannot_draw_stops_the_build_time_drawing_naming_its_line(faulty_copy, fault_findings):
+    """What `make build` does after MkDocs, on a copy of the faulty online site (faults.draw_at_build_time)."""
+    drawing = fault_findings.result().drawing
+    assert drawing, "drawing the faulty copy's diagrams at build time raised no DiagramError"
+    target = faulty_copy.result().target("broken diagram", "online")
+    first = drawing.splitlines()[0]
     number = len(target.diagram_lines)
     assert first.startswith(
         f"{target.source}:{target.diagram_lines[-1]}: diagram {number}: Mermaid cannot draw it: Parse error"
     ), first
 
 
-def test_each_fault_fails_its_test_and_names_the_page(fault_readings):
-    target, reading = fault_readings.result()[("faults", "online")]
+def test_each_fault_fails_its_test_and_names_the_page(fault_findings):
+    target, reading = fault_findings.result().readings[("faults", "online")]
     expected = [
         (outside_test, "GET https://example.com/outside.png"),
         (failed_request_test, "no-such-picture.png: HTTP 404"),

@@ -16,7 +16,6 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from overrides.hooks.key_points import is_topic_page
-from scripts.local_server import serve
 from scripts.reader import OPEN_SHADOW_ROOTS, Traffic, axe_violations, local_to, origin_of, switch_palette, watch
 from tests.browser.devices import (
     DEVICES,
@@ -31,7 +30,6 @@ from tests.browser.devices import (
     VIEW_TIMEOUT_MS,
     DiagramSize,
     open_device,
-    read_on,
     wait_closed,
 )
 from tests.browser.targets import PAGES, VARIANTS
@@ -169,17 +167,12 @@ def test_a_diagram_under_12_px_fails_naming_its_page_and_diagram():
     ]
 
 
-def test_a_page_that_scrolls_sideways_or_an_acronym_that_answers_nothing_fails(faulty_copy, browser):
+def test_a_page_that_scrolls_sideways_or_an_acronym_that_answers_nothing_fails(faulty_copy, fault_findings):
     """A box wider than a phone, a checkbox too small to tap and an acronym script that does nothing
-    (tests/browser/faults.py), each caught and named, on the faulty copy's page that holds the box."""
-    copy = faulty_copy.result()
-    page = copy.page("sideways")
-    with serve(copy.online) as served:
-        device = open_device(browser, "phone", served.base)
-        try:
-            found = read_on(device, served.url(page.url(directory_urls=True)), page)
-        finally:
-            device.tab.context.close()
+    (tests/browser/faults.py), each caught and named, on the faulty copy's page that holds the box, read
+    on a phone (`fault_findings`) as every page is."""
+    page = faulty_copy.result().page("sideways")
+    found = fault_findings.result().phone
     for test, words in (
         (test_no_page_scrolls_sideways_on_a_phone, f"docs/{page.src} (online) scrolls sideways on a phone"),
         (test_a_tapped_acronym_shows_its_expansion, f"docs/{page.src} (online): tapping "),
