@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from scripts.build import ROOT
-from scripts.lint import checks, run
+from scripts.lint import MARKDOWN, MARKDOWN_EXCLUDED, checks, markdown_files, run
 from scripts.spellcheck import check as spellcheck
 from scripts.spellcheck import words
 
@@ -113,6 +114,23 @@ One sentence per line, with [the other page](other.md) and `code`.
 
     **This one**, because it fits.
 """
+
+
+def test_the_markdown_lint_shares_out_every_file_pymarkdown_would_find():
+    """The lint hands pymarkdown its files in shares, one process each: together they are the files
+    pymarkdown itself finds under MARKDOWN, without the excluded folders."""
+    (check,) = [c for c in checks() if c.name == "markdown"]
+    shared = sorted(arg for command in check.commands for arg in command if arg.endswith(".md"))
+    excluded = [arg for pattern in MARKDOWN_EXCLUDED for arg in ("--exclude", pattern)]
+    listed = subprocess.run(
+        [str(Path(check.commands[0][0])), "scan", "--list-files", "--recurse", *excluded, *MARKDOWN],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert shared == sorted(Path(p).resolve().relative_to(ROOT).as_posix() for p in listed)
+    assert shared == sorted(markdown_files(ROOT)) and len(check.commands) > 1
 
 
 def test_markdown_lint_accepts_material_syntax(project):
