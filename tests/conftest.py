@@ -136,6 +136,7 @@ def content_check_findings(
         if "content_check_findings" in getattr(item, "fixturenames", ()) and hasattr(item, "callspec")
     }
     snapshot = content_checks.copy_project(tmp_path_factory.mktemp("snapshot"))
+    content_checks.leave_out_unread_plugin(snapshot)  # every copy is made from the snapshot
     with ThreadPoolExecutor(max_workers=2, initializer=run_in_background) as pool:
         yield {
             copy: pool.submit(content_checks.checked_copy, tmp_path_factory.mktemp("copy"), snapshot, change)

@@ -5,6 +5,7 @@ site builds, the run's own build says)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,10 @@ from scripts.spellcheck import check as spellcheck
 from scripts.spellcheck import load_wordlist
 
 COPIED = ("mkdocs.yml", "docs", "overrides", ".pymarkdown.yaml")
+# The copies' builds are judged by their messages alone, never by the pages they write. The Mermaid plugin
+# only adds Mermaid's script tags to the pages with diagrams, and takes half a build's CPU to do it (it parses
+# and writes out each such page again), so the copies' mkdocs.yml leaves it out. It logs no warning or error.
+UNREAD_PLUGIN = re.compile(r"^  - mermaid2:\n(?:      .*\n)+", re.MULTILINE)
 
 
 def content_checks(project: Path, pages: list[Path], *, build: bool = True) -> dict[str, str]:
@@ -45,6 +50,15 @@ def content_checks(project: Path, pages: list[Path], *, build: bool = True) -> d
     if not result.ok:
         failed["markdown"] = result.output
     return failed
+
+
+def leave_out_unread_plugin(project: Path) -> None:
+    """Take UNREAD_PLUGIN out of the copy's mkdocs.yml; say so if it is not there to take out."""
+    config = project / "mkdocs.yml"
+    text, found = UNREAD_PLUGIN.subn("", config.read_text(encoding="utf-8"))
+    if found != 1:
+        raise ValueError(f"{config}: no `- mermaid2:` entry with its options under plugins: update {__file__}")
+    config.write_text(text, encoding="utf-8")
 
 
 def copy_project(target: Path, source: Path = ROOT, names: tuple[str, ...] = COPIED) -> Path:

@@ -13,6 +13,7 @@ unexplained.
 
 The copies are checked in the background from the first test of the run, two at a time (tests/conftest.py,
 `content_check_findings`; the checks are in tests/content_checks.py), and each test judges its case's findings.
+The copies build without the Mermaid plugin, which only adds script tags to the pages no check here reads.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from scripts.build import ROOT
+from tests.content_checks import copy_project, leave_out_unread_plugin
 
 # A page every check accepts, but for its place in the nav (it would otherwise stop the shared copy's build).
 STRAY_PAGE = """---
@@ -198,3 +202,15 @@ def test_each_copy_says_nothing_its_cases_do_not_explain(content_check_findings,
         if not SUMMARY.fullmatch(m.strip()) and sum(names(page, m) for page in pages) != 1
     ]
     assert not unexplained, "messages that name no case's page, or several:\n" + "\n".join(unexplained)
+
+
+def test_the_copies_build_with_the_project_config_but_the_mermaid_plugin(tmp_path):
+    """The copies' mkdocs.yml is the project's with the Mermaid plugin's entry taken out, and nothing else
+    (tests/content_checks.py says why)."""
+    before = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    leave_out_unread_plugin(copy_project(tmp_path, names=("mkdocs.yml",)))
+    after = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    start = before.index("  - mermaid2:")
+    taken = before[start : start + len(before) - len(after)]
+    assert before[:start] + before[start + len(taken) :] == after
+    assert taken[1:] and all(line.startswith("      ") for line in taken[1:]), taken
