@@ -336,7 +336,7 @@ LAY_OUT_EVERYTHING_CSS = (
     "* { content-visibility: visible !important; }"
     " *, *::before, *::after { transition: none !important; animation: none !important; }"
 )
-# axe-core is injected once per page (half a megabyte of script), then run as often as asked;
+# axe-core is injected once per page (half a megabyte of script), with the style above, then run as often as asked;
 # only the violations come back, which is all that is judged. The script is vendored (tests/vendor,
 # `make vendor`): the Python wrappers that bundle it lag its releases, and 4.14 reads a page's colours
 # in a fraction of 4.12's time (it caches each colour's parse and drops the private fields of its Color).
@@ -377,8 +377,8 @@ def axe_violations(
     page: Page, *, rules: tuple[str, ...] = (), impacts: tuple[str, ...] = ("serious", "critical")
 ) -> list[str]:
     """axe-core's violations of `rules` (default: all) and `impacts`: per rule, each element (up to 5) and why."""
-    page.add_style_tag(content=LAY_OUT_EVERYTHING_CSS)
     if not page.evaluate(AXE_LOADED_JS):
+        page.add_style_tag(content=LAY_OUT_EVERYTHING_CSS)
         page.evaluate(_axe_script())
     return _axe_lines(page.evaluate(AXE_RUN_JS, _axe_options(rules)), impacts)
 
@@ -551,8 +551,8 @@ async def axe_violations_async(
     page: AsyncPage, *, rules: tuple[str, ...] = (), impacts: tuple[str, ...] = ("serious", "critical")
 ) -> list[str]:
     """`axe_violations`, async."""
-    await page.add_style_tag(content=LAY_OUT_EVERYTHING_CSS)
     if not await page.evaluate(AXE_LOADED_JS):
+        await page.add_style_tag(content=LAY_OUT_EVERYTHING_CSS)
         await page.evaluate(_axe_script())
     return _axe_lines(await page.evaluate(AXE_RUN_JS, _axe_options(rules)), impacts)
 
