@@ -47,7 +47,8 @@ def checks(root: Path = ROOT, *, markdown: list[str] | None = None) -> list[Chec
 
     def markdown_lint(paths: list[str]) -> tuple[str, ...]:
         excluded = [arg for pattern in MARKDOWN_EXCLUDED for arg in ("--exclude", pattern)]
-        return (_tool("pymarkdown"), "--config", ".pymarkdown.yaml", "--strict-config", "scan", *excluded, *paths)
+        scan = ("--config", ".pymarkdown.yaml", "--strict-config", "scan", "--recurse", *excluded)
+        return (_tool("pymarkdown"), *scan, *paths)
 
     if markdown is None:
         files = markdown_files(root)
